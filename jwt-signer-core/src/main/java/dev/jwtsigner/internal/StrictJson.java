@@ -1,0 +1,279 @@
+package dev.jwtsigner.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.jwtsigner.JwtSignerException.Reason;
+import dev.jwtsigner.TokenRejectedException;
+import dev.jwtsigner.Violation;
+import dev.jwtsigner.Violation.Rule;
+import java.io.CharConversionException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads exactly one strict JSON object (RFC 8259, no extensions) with Jackson's streaming parser:
+ * duplicate member names, trailing text, lone surrogates, invalid UTF-8, too many bytes and too deep
+ * nesting are refused with a {@link TokenRejectedException} whose single violation names the rule.
+ * Messages give a position, never content.
+ *
+ * <pre>{@code
+ * Map<String, Object> claims = StrictJson.create(65_536, 100).parseObject(json, "payload", Reason.PAYLOAD_REJECTED);
+ * }</pre>
+ *
+ * <p>Objects become unmodifiable insertion-ordered maps, arrays unmodifiable lists, integers {@code Long}
+ * (or {@code BigInteger}), fractions {@code Double} (or {@code BigDecimal} beyond double range).
+ */
+public final class StrictJson {
+
+  /** The default nesting limit. */
+  public static final int DEFAULT_MAX_DEPTH = 100;
+  /** The largest nesting limit that may be configured. */
+  public static final int MAX_DEPTH_LIMIT = 1_000;
+
+  private final int maxBytes;
+  private final int maxDepth;
+  private final JsonFactory factory;
+
+  private StrictJson(int maxBytes, int maxDepth) {
+    this.maxBytes = maxBytes;
+    this.maxDepth = maxDepth;
+    this.factory = JsonFactory.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(maxDepth)
+            .maxStringLength(Math.max(maxBytes, 1))
+            .build())
+        .build();
+  }
+
+  /** A reader for objects of at most {@code maxBytes} UTF-8 bytes nested at most {@code maxDepth} deep. */
+  public static StrictJson create(int maxBytes, int maxDepth) {
+    if (maxBytes < 2 || maxDepth < 1 || maxDepth > MAX_DEPTH_LIMIT) {
+      throw new IllegalArgumentException("maxBytes must be >= 2 and maxDepth in 1.." + MAX_DEPTH_LIMIT);
+    }
+    return new StrictJson(maxBytes, maxDepth);
+  }
+
+  /** The limit in UTF-8 bytes. */
+  public int maxBytes() {
+    return maxBytes;
+  }
+
+  /** The nesting limit. */
+  public int maxDepth() {
+    return maxDepth;
+  }
+
+  /**
+   * The UTF-8 encoding of {@code json}, refusing lone surrogates and more than {@link #maxBytes()} bytes.
+   *
+   * @param field names the part in violations ({@code "payload"})
+   */
+  public byte[] encode(String json, String field, Reason reason) {
+    if (json == null) {
+      throw reject(reason, field, Rule.NOT_A_JSON_OBJECT, field + " is null.", "pass a JSON object such as {\"data_points\":{}}.");
+    }
+    // quick bound: each char needs at least one byte
+    if (json.length() > maxBytes) {
+      throw tooLarge(reason, field, json.length() + "+");
+    }
+    ByteBuffer bytes;
+    try {
+      bytes = StandardCharsets.UTF_8.newEncoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .encode(CharBuffer.wrap(json));
+    } catch (CharacterCodingException e) {
+      throw reject(reason, field, Rule.INVALID_UNICODE, field + " contains a lone UTF-16 surrogate, which has no UTF-8 encoding.",
+          "send well-formed Unicode text; pair every high surrogate with a low one.");
+    }
+    byte[] out = new byte[bytes.remaining()];
+    bytes.get(out);
+    return out;
+  }
+
+  /** Parses {@code json} as one strict JSON object. */
+  public Map<String, Object> parseObject(String json, String field, Reason reason) {
+    return parseObject(encode(json, field, reason), field, reason);
+  }
+
+  /** Parses UTF-8 {@code utf8} as one strict JSON object. */
+  public Map<String, Object> parseObject(byte[] utf8, String field, Reason reason) {
+    if (utf8 == null) {
+      throw reject(reason, field, Rule.NOT_A_JSON_OBJECT, field + " is null.", "pass a JSON object.");
+    }
+    if (utf8.length > maxBytes) {
+      throw tooLarge(reason, field, String.valueOf(utf8.length));
+    }
+    if (!isValidUtf8(utf8)) {
+      throw reject(reason, field, Rule.INVALID_UNICODE, field + " is not valid UTF-8.", "encode the JSON text as UTF-8.");
+    }
+    try (JsonParser p = factory.createParser(utf8)) {
+      JsonToken first = p.nextToken();
+      if (first != JsonToken.START_OBJECT) {
+        throw reject(reason, field, Rule.NOT_A_JSON_OBJECT,
+            field + " is " + describe(first) + ", not a JSON object.",
+            "send one JSON object, such as {\"data_points\":{...}}.");
+      }
+      Map<String, Object> value = readObject(p, field, reason);
+      if (p.nextToken() != null) {
+        throw reject(reason, field, Rule.JSON_MALFORMED,
+            field + " has more JSON after its object" + at(p.currentLocation()) + ".",
+            "send exactly one JSON object, with nothing after its closing brace.");
+      }
+      return value;
+    } catch (StreamConstraintsException e) {
+      if (e.getMessage() != null && e.getMessage().contains("depth")) {
+        throw reject(reason, field, Rule.TOO_DEEP,
+            field + " nests objects and arrays more than " + maxDepth + " deep.",
+            "flatten the JSON, or raise the depth limit.");
+      }
+      throw tooLarge(reason, field, "too many");
+    } catch (JsonProcessingException e) {
+      String msg = String.valueOf(e.getOriginalMessage());
+      if (msg.startsWith("Duplicate field")) {
+        throw reject(reason, field, Rule.DUPLICATE_MEMBER,
+            field + " has a member name twice in one object" + at(e.getLocation()) + ".",
+            "give each member of an object a distinct name; platforms disagree on which duplicate wins.");
+      }
+      if (msg.contains("UTF-8") || msg.contains("surrogate")) {
+        throw reject(reason, field, Rule.INVALID_UNICODE,
+            field + " has invalid Unicode" + at(e.getLocation()) + ".", "send well-formed UTF-8 JSON.");
+      }
+      throw reject(reason, field, Rule.JSON_MALFORMED,
+          field + " is not strict JSON" + at(e.getLocation()) + ".",
+          "send RFC 8259 JSON: quoted member names, double quotes, no comments, no trailing commas, no NaN.");
+    } catch (CharConversionException e) {
+      throw reject(reason, field, Rule.INVALID_UNICODE, field + " is not valid UTF-8.", "encode the JSON text as UTF-8.");
+    } catch (IOException e) {
+      throw reject(reason, field, Rule.JSON_MALFORMED, field + " could not be read as JSON.", "send one strict JSON object.");
+    }
+  }
+
+  private Map<String, Object> readObject(JsonParser p, String field, Reason reason) throws IOException {
+    Map<String, Object> map = new LinkedHashMap<>();
+    JsonToken t;
+    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      requireWellFormed(name, field, reason, p);
+      p.nextToken();
+      map.put(name, readValue(p, field, reason));
+    }
+    if (t != JsonToken.END_OBJECT) {
+      throw reject(reason, field, Rule.JSON_MALFORMED, field + " has an unterminated object.", "close every object.");
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  private Object readValue(JsonParser p, String field, Reason reason) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == null) {
+      throw reject(reason, field, Rule.JSON_MALFORMED, field + " ends in the middle of a value.", "send complete JSON.");
+    }
+    switch (t) {
+      case START_OBJECT:
+        return readObject(p, field, reason);
+      case START_ARRAY: {
+        List<Object> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          list.add(readValue(p, field, reason));
+        }
+        return Collections.unmodifiableList(list);
+      }
+      case VALUE_STRING: {
+        String s = p.getText();
+        requireWellFormed(s, field, reason, p);
+        return s;
+      }
+      case VALUE_NUMBER_INT:
+        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : (Object) p.getLongValue();
+      case VALUE_NUMBER_FLOAT: {
+        BigDecimal exact = p.getDecimalValue();
+        double d = exact.doubleValue();
+        return Double.isFinite(d) ? (Object) d : exact;
+      }
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NULL:
+        return null;
+      default:
+        throw reject(reason, field, Rule.JSON_MALFORMED, field + " has an unexpected " + t + at(p.currentLocation()) + ".",
+            "send one strict JSON object.");
+    }
+  }
+
+  /** Escapes such as {@code "\ud800"} decode to lone surrogates, which no UTF-8 encoder can write back. */
+  private static void requireWellFormed(String s, String field, Reason reason, JsonParser p) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw reject(reason, field, Rule.INVALID_UNICODE,
+            field + " has an escaped lone UTF-16 surrogate" + at(p.currentLocation()) + ".",
+            "escape characters outside the BMP as a surrogate pair, or send them as UTF-8.");
+      }
+    }
+  }
+
+  private static boolean isValidUtf8(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  private TokenRejectedException tooLarge(Reason reason, String field, String actual) {
+    return reject(reason, field, Rule.TOO_LARGE,
+        field + " has " + actual + " UTF-8 bytes; the limit is " + maxBytes + ".",
+        "send a smaller body, or raise the size limit.");
+  }
+
+  private static String describe(JsonToken t) {
+    if (t == null) {
+      return "empty";
+    }
+    switch (t) {
+      case START_ARRAY: return "a JSON array";
+      case VALUE_STRING: return "a JSON string";
+      case VALUE_NUMBER_INT: case VALUE_NUMBER_FLOAT: return "a JSON number";
+      case VALUE_TRUE: case VALUE_FALSE: return "a JSON boolean";
+      case VALUE_NULL: return "JSON null";
+      default: return "not JSON";
+    }
+  }
+
+  private static String at(JsonLocation loc) {
+    if (loc == null || loc.getLineNr() < 1) {
+      return "";
+    }
+    return " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+  }
+
+  private static TokenRejectedException reject(Reason reason, String field, Rule rule, String message, String fix) {
+    return new TokenRejectedException(reason, field + " was refused.", List.of(Violation.of(field, rule, message, fix)));
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * jwt-signer: mint the JWTs that vendor SDKs demand, signed with your own private key and checked
+ * against the platform's rules before signing.
+ *
+ * <p>Start with {@link dev.jwtsigner.keys.KeySource}, then {@code dev.jwtsigner.atomic.AtomicTokenBuilder}
+ * or {@code dev.jwtsigner.apto.SignedPayloadBuilder}.
+ */
+module dev.jwtsigner.core {
+  requires com.nimbusds.jose.jwt;
+  requires org.bouncycastle.provider;
+  requires org.bouncycastle.pkix;
+  requires com.fasterxml.jackson.core;
+
+  exports dev.jwtsigner;
+  exports dev.jwtsigner.keys;
+  exports dev.jwtsigner.internal to dev.jwtsigner.testkit;
+}

@@ -1,0 +1,36 @@
+package dev.jwtsigner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jwtsigner.Violation.Rule;
+import org.junit.jupiter.api.Test;
+
+class ViolationTest {
+
+  @Test
+  void toStringNamesFieldRuleMessageAndFix() {
+    Violation v = Violation.of("exp", Rule.EXPIRY_BEYOND_MAXIMUM, "exp is 8 days after iat; the maximum is 7 days.",
+        "shorten expiresIn to 7 days or less.");
+    assertThat(v).hasToString(
+        "exp [EXPIRY_BEYOND_MAXIMUM]: exp is 8 days after iat; the maximum is 7 days. Fix: shorten expiresIn to 7 days or less.");
+    assertThat(v.field()).isEqualTo("exp");
+    assertThat(v.rule()).isEqualTo(Rule.EXPIRY_BEYOND_MAXIMUM);
+  }
+
+  @Test
+  void isAValue() {
+    Violation a = Violation.of("sub", Rule.USER_ID_MISSING, "m", "f");
+    assertThat(a).isEqualTo(Violation.of("sub", Rule.USER_ID_MISSING, "m", "f")).hasSameHashCodeAs(
+        Violation.of("sub", Rule.USER_ID_MISSING, "m", "f"));
+    assertThat(a).isNotEqualTo(Violation.of("sub", Rule.CLAIM_MISSING, "m", "f"));
+  }
+
+  @Test
+  void refusesBlankParts() {
+    assertThatThrownBy(() -> Violation.of(" ", Rule.EXPIRED, "m", "f"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("field must not be blank");
+    assertThatThrownBy(() -> Violation.of("exp", Rule.EXPIRED, "m", ""))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("fix must not be blank");
+  }
+}

@@ -1,0 +1,87 @@
+package dev.jwtsigner.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.jwtsigner.JwtSignerException.Reason;
+import dev.jwtsigner.TokenRejectedException;
+import dev.jwtsigner.Violation;
+import dev.jwtsigner.Violation.Rule;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StrictJsonTest {
+
+  private final StrictJson json = StrictJson.create(65_536, 100);
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void readsNestedValuesInOrder() {
+    Map<String, Object> m = json.parseObject(
+        "{\"b\":1,\"a\":[true,null,\"x\"],\"c\":{\"d\":1.5},\"e\":123456789012345678901234567890}", "payload",
+        Reason.PAYLOAD_REJECTED);
+    assertThat(m).containsOnlyKeys("b", "a", "c", "e");
+    assertThat(m.keySet()).containsExactly("b", "a", "c", "e");
+    assertThat(m.get("b")).isEqualTo(1L);
+    assertThat((List<Object>) m.get("a")).containsExactly(true, null, "x");
+    assertThat(m.get("c")).isEqualTo(Map.of("d", 1.5));
+    assertThat(m.get("e")).isEqualTo(new BigInteger("123456789012345678901234567890"));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "[1,2]                | NOT_A_JSON_OBJECT | payload is a JSON array, not a JSON object.",
+      "42                   | NOT_A_JSON_OBJECT | payload is a JSON number, not a JSON object.",
+      "null                 | NOT_A_JSON_OBJECT | payload is JSON null, not a JSON object.",
+      "''                   | NOT_A_JSON_OBJECT | payload is empty, not a JSON object.",
+      "{}{}                 | JSON_MALFORMED    | payload has more JSON after its object at line 1, column 4.",
+      "{a:1}                | JSON_MALFORMED    | payload is not strict JSON at line 1, column 2.",
+      "{\"a\":NaN}          | JSON_MALFORMED    | payload is not strict JSON at line 1, column 9.",
+      "{\"a\":1,\"a\":2}    | DUPLICATE_MEMBER  | payload has a member name twice in one object at line 1, column 11.",
+      "{\"a\":\"\\ud800\"}  | INVALID_UNICODE   | payload has an escaped lone UTF-16 surrogate at line 1, column 14.",
+  })
+  void refusesWithTheRule(String input, Rule rule, String message) {
+    Violation v = violation(() -> json.parseObject(input, "payload", Reason.PAYLOAD_REJECTED));
+    assertThat(v.rule()).isEqualTo(rule);
+    assertThat(v.message()).isEqualTo(message);
+  }
+
+  @Test
+  void refusesTwentyThousandDeepNestingWithoutCrashing() {
+    String deep = "{\"a\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}";
+    Violation v = violation(() -> json.parseObject(deep, "payload", Reason.PAYLOAD_REJECTED));
+    assertThat(v.rule()).isEqualTo(Rule.TOO_DEEP);
+    assertThat(v.message()).isEqualTo("payload nests objects and arrays more than 100 deep.");
+  }
+
+  @Test
+  void refusesOversizedBodyCountingUtf8Bytes() {
+    StrictJson small = StrictJson.create(10, 100);
+    assertThat(small.parseObject("{\"a\":\"é\"}", "payload", Reason.PAYLOAD_REJECTED)).containsEntry("a", "é");
+    Violation v = violation(() -> small.parseObject("{\"a\":\"éé\"}", "payload", Reason.PAYLOAD_REJECTED));
+    assertThat(v.rule()).isEqualTo(Rule.TOO_LARGE);
+    assertThat(v.message()).isEqualTo("payload has 12 UTF-8 bytes; the limit is 10.");
+  }
+
+  @Test
+  void refusesRawLoneSurrogateAndInvalidUtf8() {
+    assertThat(violation(() -> json.parseObject("{\"a\":\"\ud800\"}", "payload", Reason.PAYLOAD_REJECTED)).rule())
+        .isEqualTo(Rule.INVALID_UNICODE);
+    byte[] bad = "{\"a\":\"xx\"}".getBytes(StandardCharsets.UTF_8);
+    bad[6] = (byte) 0xC3;
+    assertThat(violation(() -> json.parseObject(bad, "claims", Reason.TOKEN_NOT_ACCEPTED)).message())
+        .isEqualTo("claims is not valid UTF-8.");
+  }
+
+  private static Violation violation(Runnable r) {
+    TokenRejectedException e = catchThrowableOfType(TokenRejectedException.class, r::run);
+    assertThat(e).as("expected a refusal").isNotNull();
+    assertThat(e.violations()).hasSize(1);
+    return e.violations().get(0);
+  }
+}

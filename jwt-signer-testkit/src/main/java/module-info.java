@@ -1,0 +1,11 @@
+/**
+ * jwt-signer's test kit: pre-made fake keys, a settable clock, local verifiers that apply the platforms'
+ * checks, and AssertJ assertions for tokens.
+ */
+module dev.jwtsigner.testkit {
+  requires transitive dev.jwtsigner.core;
+  requires static org.junit.jupiter.api;
+  requires static org.assertj.core;
+
+  exports dev.jwtsigner.testkit;
+}
