@@ -2,8 +2,8 @@
  * jwt-signer: mint the JWTs that vendor SDKs demand, signed with your own private key and checked
  * against the platform's rules before signing.
  *
- * <p>Start with {@link dev.jwtsigner.keys.KeySource}, then {@code dev.jwtsigner.atomic.AtomicTokenBuilder}
- * or {@code dev.jwtsigner.apto.SignedPayloadBuilder}.
+ * <p>Start with {@link dev.jwtsigner.keys.KeySource}, then {@link dev.jwtsigner.atomic.AtomicPolicy}
+ * or {@link dev.jwtsigner.apto.AptoPolicy}.
  */
 module dev.jwtsigner.core {
   requires com.nimbusds.jose.jwt;
@@ -13,5 +13,7 @@ module dev.jwtsigner.core {
 
   exports dev.jwtsigner;
   exports dev.jwtsigner.keys;
+  exports dev.jwtsigner.atomic;
+  exports dev.jwtsigner.apto;
   exports dev.jwtsigner.internal to dev.jwtsigner.testkit;
 }
