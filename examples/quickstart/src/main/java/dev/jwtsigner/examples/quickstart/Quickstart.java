@@ -18,11 +18,16 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -32,8 +37,8 @@ import java.util.Map;
  * verifiers, printing each token, its decoded header and claims, and the verdict.
  *
  * <pre>{@code
- * ./mvnw -q -Dquick -DskipTests -pl examples/quickstart -am package exec:java
- * ./mvnw -q exec:java -Dexec.args="--private-key jwtRS512.key --public-key jwtRS512.key.pub"
+ * ./mvnw -q -Dquick -DskipTests -pl examples/quickstart -am package -Prun      # from the repository root
+ * mvn -q exec:java -Dexec.args="--private-key jwtRS512.key --public-key jwtRS512.key.pub"  # in this folder
  * }</pre>
  */
 public final class Quickstart {
@@ -77,6 +82,7 @@ public final class Quickstart {
       "  --user ID            the user the Atomic token is for (default " + SAMPLE_USER + ")");
 
   private static final JsonFactory JSON = new JsonFactory();
+  private static final Base64.Encoder PEM_BASE64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
 
   private Quickstart() {}
 
@@ -280,8 +286,26 @@ public final class Quickstart {
       return files;
     }
 
+    /** A new RSA pair: the private key as PKCS#8 {@code PRIVATE KEY} PEM, the public key as SPKI {@code PUBLIC KEY} PEM. */
     private void generate() throws IOException {
-      KEY_GENERATION_PENDING;
+      KeyPair pair;
+      try {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(KEY_BITS);
+        pair = generator.generateKeyPair();
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("this JDK cannot generate RSA keys", e);
+      }
+      Files.createDirectories(privateKey.toAbsolutePath().getParent());
+      if (privateKey.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.createFile(privateKey, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      }
+      Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+      Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+    }
+
+    private static String pem(String type, byte[] der) {
+      return "-----BEGIN " + type + "-----\n" + PEM_BASE64.encodeToString(der) + "\n-----END " + type + "-----\n";
     }
   }
 

@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +38,9 @@ class QuickstartTest {
     assertThat(run.status()).isEqualTo(Quickstart.OK);
     assertThat(dir.resolve("private.pem")).content().startsWith("-----BEGIN PRIVATE KEY-----");
     assertThat(dir.resolve("public.pem")).content().startsWith("-----BEGIN PUBLIC KEY-----");
+    if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("private.pem")))).isEqualTo("rw-------");
+    }
     assertThat(run.output())
         .contains("keys:    made a new RSA 2048-bit key pair in " + dir)
         .contains("times:   issued 2026-01-01T00:00:00Z, expires 2026-01-01T01:00:00Z (after 60 min)")
