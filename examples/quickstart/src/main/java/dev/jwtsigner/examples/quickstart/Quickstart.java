@@ -7,6 +7,7 @@ import dev.jwtsigner.JwtSignerException;
 import dev.jwtsigner.apto.SignedPayloadBuilder;
 import dev.jwtsigner.atomic.AtomicPolicy;
 import dev.jwtsigner.atomic.AtomicTokenBuilder;
+import dev.jwtsigner.keys.KeyPairs;
 import dev.jwtsigner.keys.KeySource;
 import dev.jwtsigner.keys.PublicKeys;
 import dev.jwtsigner.testkit.AtomicPlatformVerifier;
@@ -18,18 +19,14 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * jwt-signer in one run: makes (or reuses) a key pair, mints an Atomic SDK token for a sample user, signs
@@ -45,8 +42,6 @@ public final class Quickstart {
 
   /** The folder a new key pair is written to when no key files are named. */
   static final String DEFAULT_KEY_DIR = "quickstart-keys";
-  static final String PRIVATE_KEY_FILE = "private.pem";
-  static final String PUBLIC_KEY_FILE = "public.pem";
 
   static final String ENV_KEY_DIR = "JWT_SIGNER_KEY_DIR";
   static final String ENV_PRIVATE_KEY = "JWT_SIGNER_PRIVATE_KEY_FILE";
@@ -82,7 +77,6 @@ public final class Quickstart {
       "  --user ID            the user the Atomic token is for (default " + SAMPLE_USER + ")");
 
   private static final JsonFactory JSON = new JsonFactory();
-  private static final Base64.Encoder PEM_BASE64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
 
   private Quickstart() {}
 
@@ -269,43 +263,23 @@ public final class Quickstart {
   record KeyFiles(Path privateKey, Path publicKey) {
 
     /** The files named by the options, else the pair in the key folder, made first when the folder holds none. */
-    static KeyFiles locate(Options options, PrintStream out) throws IOException {
+    static KeyFiles locate(Options options, PrintStream out) {
       if (options.privateKey() != null) {
         out.println("keys:    using " + options.privateKey() + " and " + options.publicKey());
         return new KeyFiles(options.privateKey(), options.publicKey());
       }
-      KeyFiles files = new KeyFiles(options.keyDir().resolve(PRIVATE_KEY_FILE), options.keyDir().resolve(PUBLIC_KEY_FILE));
-      if (Files.exists(files.privateKey()) || Files.exists(files.publicKey())) {
+      KeyFiles files = new KeyFiles(options.keyDir().resolve(KeyPairs.PRIVATE_KEY_FILE),
+          options.keyDir().resolve(KeyPairs.PUBLIC_KEY_FILE));
+      if (Files.exists(files.privateKey())) {
         out.println("keys:    using the key pair in " + options.keyDir());
       } else {
-        files.generate();
-        out.println("keys:    made a new RSA " + KEY_BITS + "-bit key pair in " + options.keyDir());
+        List<Path> written = KeyPairs.writeFiles(KeyPairs.generate(JwsAlgorithm.RS256, KEY_BITS), options.keyDir());
+        out.println("keys:    made a new RSA " + KEY_BITS + "-bit key pair in " + options.keyDir() + ": "
+            + written.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")));
       }
       out.println("         " + files.privateKey() + "  private: keep it secret; KeySource.fromPem(path) loads it");
-      out.println("         " + files.publicKey() + "  public: what you register with the vendor");
+      out.println("         " + files.publicKey() + "  public: what you register with the vendor (or a JWK, JWKS)");
       return files;
-    }
-
-    /** A new RSA pair: the private key as PKCS#8 {@code PRIVATE KEY} PEM, the public key as SPKI {@code PUBLIC KEY} PEM. */
-    private void generate() throws IOException {
-      KeyPair pair;
-      try {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(KEY_BITS);
-        pair = generator.generateKeyPair();
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("this JDK cannot generate RSA keys", e);
-      }
-      Files.createDirectories(privateKey.toAbsolutePath().getParent());
-      if (privateKey.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-        Files.createFile(privateKey, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      }
-      Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-      Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-    }
-
-    private static String pem(String type, byte[] der) {
-      return "-----BEGIN " + type + "-----\n" + PEM_BASE64.encodeToString(der) + "\n-----END " + type + "-----\n";
     }
   }
 

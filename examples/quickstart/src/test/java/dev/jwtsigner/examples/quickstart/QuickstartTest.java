@@ -47,7 +47,7 @@ class QuickstartTest {
         .contains("verdict: ACCEPTED by AtomicPlatformVerifier (user ID \"user-1234\")")
         .contains("send as: the request body, with Content-Type: application/jwt")
         .contains("verdict: ACCEPTED by SignedPayloadVerifier")
-        .doesNotContain("REJECTED");
+        .doesNotContain("verdict: REJECTED");
 
     PublicKey publicKey = PublicKeys.parse(Files.readString(dir.resolve("public.pem")));
     List<String> tokens = run.tokens();

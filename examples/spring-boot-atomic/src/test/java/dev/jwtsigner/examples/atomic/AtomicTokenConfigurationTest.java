@@ -10,17 +10,21 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** A misconfigured key stops the application at start-up, with jwt-signer's reason and message. */
+@ExtendWith(OutputCaptureExtension.class)
 class AtomicTokenConfigurationTest {
 
   @TempDir
   Path dir;
 
   @Test
-  void refusesToStartWithAMissingKeyFile() {
+  void refusesToStartWithAMissingKeyFile(CapturedOutput output) {
     Path missing = dir.resolve("jwtRS512.key");
 
     Throwable failure = start("--atomic.private-key=" + missing);
@@ -29,6 +33,8 @@ class AtomicTokenConfigurationTest {
     assertThat(rejected).isPresent();
     assertThat(rejected.get().reason()).isEqualTo(Reason.KEY_FILE_UNREADABLE);
     assertThat(rejected.get()).hasMessageStartingWith("key file " + missing + " does not exist (working directory ");
+    assertThat(output.getOut()).contains("APPLICATION FAILED TO START")
+        .contains("The Atomic signing key was refused (KEY_FILE_UNREADABLE): " + rejected.get().getMessage());
   }
 
   @Test

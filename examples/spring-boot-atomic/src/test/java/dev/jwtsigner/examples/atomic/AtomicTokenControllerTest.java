@@ -2,7 +2,9 @@ package dev.jwtsigner.examples.atomic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jwtsigner.JwsAlgorithm;
 import dev.jwtsigner.atomic.AtomicPolicy;
+import dev.jwtsigner.keys.KeyPairs;
 import dev.jwtsigner.testkit.AtomicPlatformVerifier;
 import dev.jwtsigner.testkit.Verdict;
 import java.io.IOException;
@@ -11,8 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
@@ -33,6 +35,9 @@ class AtomicTokenControllerTest {
   private static final String USER = "jane.doe";
   private static final String PASSWORD = UUID.randomUUID().toString();
 
+  /** A fresh key pair for this test class, as the vendor guide's RS512 wants it (2048 bits keeps the test fast). */
+  private static final KeyPair KEYS = KeyPairs.generate(JwsAlgorithm.RS512, 2048);
+
   @TempDir
   static Path keyDir;
 
@@ -42,9 +47,8 @@ class AtomicTokenControllerTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @DynamicPropertySource
-  static void settings(DynamicPropertyRegistry registry) throws IOException {
-    Path privateKey = keyDir.resolve("jwtRS512.key");
-    Files.writeString(privateKey, KEY.PRIVATE_PEM);
+  static void settings(DynamicPropertyRegistry registry) {
+    Path privateKey = KeyPairs.writeFiles(KEYS, keyDir).get(0);
     registry.add("atomic.private-key", privateKey::toString);
     registry.add("spring.security.user.password", () -> PASSWORD);
   }
@@ -59,7 +63,7 @@ class AtomicTokenControllerTest {
     String token = body.get("token").asString();
 
     AtomicPolicy policy = AtomicPolicy.builder().maxTokenExpiry(Duration.ofDays(7)).allowedIssuers("my-backend").build();
-    Verdict verdict = AtomicPlatformVerifier.create(policy).trust(KEY.publicKey()).verify(token);
+    Verdict verdict = AtomicPlatformVerifier.create(policy).trust(KEYS.getPublic()).verify(token);
     assertThat(verdict.violations()).isEmpty();
     assertThat(verdict.userId()).contains(USER);
     assertThat(verdict.header()).containsEntry("alg", "RS512");
