@@ -75,7 +75,7 @@ class AtomicTokenControllerTest {
   }
 
   @Test
-  void servesTheCachedTokenUntilItNearsExpiry() throws Exception {
+  void servesTheSameCachedTokenOnARepeatedCall() throws Exception {
     String first = get(basicAuth(USER, PASSWORD)).body();
     String second = get(basicAuth(USER, PASSWORD)).body();
 
