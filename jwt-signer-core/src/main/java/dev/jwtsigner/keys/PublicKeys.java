@@ -153,7 +153,7 @@ public final class PublicKeys {
       }
       return new ECKey.Builder(curve, ec).keyUse(KeyUse.SIGNATURE).build();
     }
-    throw unsupported(key == null ? "null" : key.getAlgorithm());
+    throw unsupported(key == null ? "null" : KeyChecks.typeName(key));
   }
 
   private static List<Entry> read(String text) {
@@ -169,7 +169,8 @@ public final class PublicKeys {
           + ". Fix: print it as PEM with `ssh-keygen -e -m PEM -f key.pub`.");
     } else if (trimmed.contains("-----BEGIN")) {
       entries = pem(trimmed);
-    } else if (OPENSSH_LINE.matcher(trimmed.lines().findFirst().orElse("")).matches()) {
+    } else if (OPENSSH_LINE.matcher(trimmed.lines().map(String::strip)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#")).findFirst().orElse("")).matches()) {
       entries = openSsh(trimmed);
     } else {
       throw malformed("public key text is in no supported form; " + FORMS + ". Fix: " + MAKE_PUBLIC + ".");
@@ -192,7 +193,7 @@ public final class PublicKeys {
     List<Entry> entries = new ArrayList<>();
     for (JWK jwk : jwks) {
       if (jwk.isPrivate()) {
-        throw privateMaterial("a private JWK (it has \"d\")", "publish only the public half, such as with nimbus' jwk.toPublicJWK()");
+        throw privateMaterial("a private or secret JWK (it has \"d\" or \"k\")", "publish only the public half, such as with nimbus' jwk.toPublicJWK()");
       }
       try {
         if (jwk instanceof RSAKey rsa) {
@@ -200,7 +201,7 @@ public final class PublicKeys {
         } else if (jwk instanceof ECKey ec) {
           entries.add(new Entry(jwk.getKeyID(), ec.toECPublicKey()));
         } else {
-          throw unsupported("JWK kty " + jwk.getKeyType());
+          throw unsupported("JWK " + jwk.getKeyType());
         }
       } catch (JOSEException e) {
         throw malformed("public key text holds a JWK whose key values are invalid. Fix: publish the JWK again from the key.");
@@ -277,12 +278,12 @@ public final class PublicKeys {
       }
       return key;
     }
-    throw unsupported(key.getAlgorithm());
+    throw unsupported(KeyChecks.typeName(key));
   }
 
   private static KeyRejectedException unsupported(String type) {
     return new KeyRejectedException(Reason.KEY_TYPE_UNSUPPORTED,
-        "public key text holds a " + type + " key, which RS256, RS512 and ES512 cannot use. Fix: use an RSA key"
+        "public key text holds a key of type " + type + ", which RS256, RS512 and ES512 cannot use. Fix: use an RSA key"
             + " (" + KeyChecks.MAKE_RSA + ") or an EC P-521 key (" + KeyChecks.MAKE_P521 + ").");
   }
 
