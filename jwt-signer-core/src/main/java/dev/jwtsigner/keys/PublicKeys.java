@@ -133,25 +133,33 @@ public final class PublicKeys {
    */
   public static String thumbprint(PublicKey key) {
     try {
-      return toJwk(key).computeThumbprint().toString();
+      return toJwk(key, false).computeThumbprint().toString();
     } catch (JOSEException e) {
       throw new KeyRejectedException(Reason.KEY_TYPE_UNSUPPORTED,
           "the thumbprint of the " + key.getAlgorithm() + " key cannot be computed. Fix: pass an RSA or EC key.");
     }
   }
 
-  /** The public JWK of an RSA or EC key, with {@code use: sig}; no kid. */
-  static JWK toJwk(PublicKey key) {
-    if (key instanceof RSAPublicKey rsa) {
-      return new RSAKey.Builder(rsa).keyUse(KeyUse.SIGNATURE).build();
-    }
-    if (key instanceof ECPublicKey ec) {
-      Curve curve = Curve.forECParameterSpec(ec.getParams());
-      if (curve == null) {
-        throw new KeyRejectedException(Reason.KEY_CURVE_UNSUPPORTED,
-            "the EC key is on a curve JWK cannot name. Fix: " + KeyChecks.MAKE_P521 + ".");
+  /** The public JWK of an RSA or EC key, with {@code use: sig}, and its thumbprint as kid if asked. */
+  static JWK toJwk(PublicKey key, boolean thumbprintKid) {
+    try {
+      if (key instanceof RSAPublicKey rsa) {
+        RSAKey.Builder builder = new RSAKey.Builder(rsa).keyUse(KeyUse.SIGNATURE);
+        return (thumbprintKid ? builder.keyIDFromThumbprint() : builder).build();
       }
-      return new ECKey.Builder(curve, ec).keyUse(KeyUse.SIGNATURE).build();
+      if (key instanceof ECPublicKey ec) {
+        Curve curve = Curve.forECParameterSpec(ec.getParams());
+        if (curve == null) {
+          throw new KeyRejectedException(Reason.KEY_CURVE_UNSUPPORTED,
+              "the EC key is on a curve JWK cannot name. Fix: " + KeyChecks.MAKE_P521 + ".");
+        }
+        ECKey.Builder builder = new ECKey.Builder(curve, ec).keyUse(KeyUse.SIGNATURE);
+        return (thumbprintKid ? builder.keyIDFromThumbprint() : builder).build();
+      }
+    } catch (JOSEException e) {
+      throw new KeyRejectedException(Reason.KEY_EXPORT_FAILED,
+          "the JWK thumbprint of the " + key.getAlgorithm() + " key cannot be computed (" + e.getClass().getSimpleName()
+              + "). Fix: check that the JDK offers SHA-256.");
     }
     throw unsupported(key == null ? "null" : KeyChecks.typeName(key));
   }

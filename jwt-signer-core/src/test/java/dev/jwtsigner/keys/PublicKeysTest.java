@@ -189,7 +189,7 @@ class PublicKeysTest {
   }
 
   private static JWK withKid(PublicKey key, String kid) throws Exception {
-    Map<String, Object> json = PublicKeys.toJwk(key).toJSONObject();
+    Map<String, Object> json = PublicKeys.toJwk(key, false).toJSONObject();
     json.put("kid", kid);
     return JWK.parse(json);
   }
