@@ -1,11 +1,14 @@
 package dev.jwtsigner.testkit;
 
+import static dev.jwtsigner.testkit.AptoTestFiles.createUserJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.jwtsigner.Violation;
+import dev.jwtsigner.Violation.Rule;
 import dev.jwtsigner.apto.SignedPayloadBuilder;
 import dev.jwtsigner.keys.KeySource;
-import java.io.IOException;
+import dev.jwtsigner.keys.PublicKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -59,10 +62,25 @@ class SignedPayloadNodeInteropTest {
         .containsEntry("error", "JsonWebTokenError: invalid signature");
   }
 
-  /** The create-user body from the vendor's guide (the core tests' resource). */
-  static String createUserJson() throws IOException {
-    return Files.readString(Path.of(System.getProperty("jwtsigner.root", ".."))
-        .resolve("jwt-signer-core/src/test/resources/apto/create-user.json"));
+  @Test
+  void ourVerifierAcceptsWhatNodeSignedWithAKid() throws Exception {
+    Map<String, Object> body = JSONObjectUtils.parse(createUserJson());
+    String token = NodeJwt.sign(body, privatePem, Map.of("algorithm", "RS256", "keyid", "key_1"));
+
+    Verdict v = SignedPayloadVerifier.create().trust("key_1", PublicKeys.parse(publicPem)).verify(token);
+
+    assertThat(v.accepted()).as(v.toString()).isTrue();
+    assertThat(v.header()).containsEntry("kid", "key_1").containsEntry("alg", "RS256");
+    Map<String, Object> claims = new LinkedHashMap<>(v.claims());
+    assertThat(claims.remove("iat")).isInstanceOf(Long.class);
+    assertThat(claims).isEqualTo(body);
+  }
+
+  @Test
+  void ourVerifierRefusesWhatNodeSignedUnderAnUnregisteredKid() {
+    String token = NodeJwt.sign(Map.of("a", 1), privatePem, Map.of("algorithm", "RS256", "keyid", "key_9"));
+    Verdict v = SignedPayloadVerifier.create().trust("key_1", PublicKeys.parse(publicPem)).verify(token);
+    assertThat(v.violations()).extracting(Violation::rule).containsExactly(Rule.KEY_ID_UNKNOWN);
   }
 
   private static void openssl(String... args) throws Exception {
