@@ -132,27 +132,36 @@ public final class FakeAptoMobileApi implements AutoCloseable {
         body = in.readNBytes(maxBodyBytes + 1);
       }
       String text = new String(body, StandardCharsets.UTF_8);
-      int status = respond(exchange, contentType, body.length > maxBodyBytes ? null : text);
+      Reply reply = respond(exchange, contentType, body.length > maxBodyBytes ? null : text);
+      // recorded before answering, so a client that has its answer also finds its request here
       requests.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), contentType,
-          text, status));
+          text, reply.status()));
+      byte[] bytes = JSONObjectUtils.toJSONString(reply.body()).getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(reply.status(), bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
     }
   }
 
-  private int respond(HttpExchange exchange, String contentType, String token) throws IOException {
+  private record Reply(int status, Map<String, ?> body) {}
+
+  private Reply respond(HttpExchange exchange, String contentType, String token) {
     if (!CREATE_USER_PATH.equals(exchange.getRequestURI().getPath())) {
-      return send(exchange, 404, error("not_found", "no such endpoint; create-user is POST " + CREATE_USER_PATH + "."));
+      return new Reply(404, error("not_found", "no such endpoint; create-user is POST " + CREATE_USER_PATH + "."));
     }
     if (!"POST".equals(exchange.getRequestMethod())) {
       exchange.getResponseHeaders().set("Allow", "POST");
-      return send(exchange, 405, error("method_not_allowed", "create-user takes POST."));
+      return new Reply(405, error("method_not_allowed", "create-user takes POST."));
     }
     if (contentType == null
         || !contentType.split(";")[0].trim().toLowerCase(Locale.ROOT).equals(SignedPayloadBuilder.CONTENT_TYPE)) {
-      return send(exchange, 415, error("unsupported_media_type",
+      return new Reply(415, error("unsupported_media_type",
           "send the signed payload with Content-Type: " + SignedPayloadBuilder.CONTENT_TYPE + "."));
     }
     if (token == null) {
-      return send(exchange, 413, error("payload_too_large", "the body is over " + maxBodyBytes + " bytes."));
+      return new Reply(413, error("payload_too_large", "the body is over " + maxBodyBytes + " bytes."));
     }
     Verdict verdict = verifier.verify(token.trim());
     if (!verdict.accepted()) {
@@ -161,12 +170,12 @@ public final class FakeAptoMobileApi implements AutoCloseable {
       Map<String, Object> answer = error(notAJws ? "invalid_jws" : "unauthorized",
           notAJws ? "the body is not a compact JWS." : "the signed payload was refused.");
       answer.put("violations", rules(verdict.violations()));
-      return send(exchange, notAJws ? 400 : 401, answer);
+      return new Reply(notAJws ? 400 : 401, answer);
     }
     if (!(verdict.claims().get("data_points") instanceof Map<?, ?> dataPoints)) {
-      return send(exchange, 400, error("invalid_request", "the payload has no data_points object."));
+      return new Reply(400, error("invalid_request", "the payload has no data_points object."));
     }
-    return send(exchange, 200, user(dataPoints));
+    return new Reply(200, user(dataPoints));
   }
 
   /** The guide's user object, with ids derived from the data points so that equal bodies get equal ids. */
@@ -195,16 +204,6 @@ public final class FakeAptoMobileApi implements AutoCloseable {
     m.put("code", code);
     m.put("message", message);
     return m;
-  }
-
-  private static int send(HttpExchange exchange, int status, Map<String, ?> body) throws IOException {
-    byte[] bytes = JSONObjectUtils.toJSONString(body).getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-    return status;
   }
 
   private static byte[] sha256(String text) {
