@@ -538,10 +538,7 @@ class AtomicTokenBuilderTest {
   @ParameterizedTest
   @MethodSource("nullSettings")
   void refusesNullOrBlankSettingsAsInvalidArgument(Function<AtomicTokenBuilder, Object> call, String message) {
-    assertThatThrownBy(() -> call.apply(rsa))
-        .isExactlyInstanceOf(JwtSignerException.class)
-        .hasMessage(message)
-        .extracting(t -> ((JwtSignerException) t).reason()).isEqualTo(Reason.INVALID_ARGUMENT);
+    SignedTokens.assertInvalidArgument(() -> call.apply(rsa), message);
   }
 
   @Test
@@ -577,9 +574,9 @@ class AtomicTokenBuilderTest {
   }
 
   @Test
-  void reusesTheSignerWhenKeySourceWithKeyIdWrapsEachKeyAnew() {
+  void reusesTheSignerWhenASourceWrapsTheSameKeyAnewEachTime() {
     SigningKey key = RSA.signingKey();
-    KeySource wrapping = ((KeySource) () -> key).withKeyId("k1"); // a new SigningKey object on every call
+    KeySource wrapping = () -> key.withKeyId("k1"); // a new SigningKey object around the same key on every call
     AtomicTokenBuilder b = AtomicTokenBuilder.create(wrapping).clock(clock).subject("u1");
     b.sign();
     JoseSigner first = b.signers().current();

@@ -1,9 +1,13 @@
 package dev.jwtsigner.atomic;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import dev.jwtsigner.JwtSignerException;
+import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.TestKeys;
 import dev.jwtsigner.keys.KeySource;
 import java.security.KeyFactory;
@@ -12,8 +16,9 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
-/** The core tests' keys, and a check that a token verifies with nimbus before its parts are inspected. */
+/** The core tests' keys, a check that a token verifies with nimbus before its parts are inspected, and shared assertions. */
 final class SignedTokens {
 
   static final KeySource RSA = KeySource.fromPemText(TestKeys.pem("rsa2048.pem"));
@@ -45,6 +50,14 @@ final class SignedTokens {
     } catch (Exception e) {
       throw new AssertionError("token does not verify with " + name, e);
     }
+  }
+
+  /** Asserts that {@code call} throws a plain {@link JwtSignerException} for INVALID_ARGUMENT with {@code message}. */
+  static void assertInvalidArgument(ThrowingCallable call, String message) {
+    assertThatThrownBy(call)
+        .isExactlyInstanceOf(JwtSignerException.class)
+        .hasMessage(message)
+        .extracting(t -> ((JwtSignerException) t).reason()).isEqualTo(Reason.INVALID_ARGUMENT);
   }
 
   /** The exact claims JSON of a token that verifies with the public key {@code name}. */
