@@ -159,7 +159,17 @@ public final class AtomicPolicy {
         + ", sdkExpiryInterval=" + sdkExpiryInterval + "]";
   }
 
-  /** Builds an {@link AtomicPolicy}; not thread-safe. */
+  /**
+   * Builds an {@link AtomicPolicy}; not thread-safe.
+   *
+   * <pre>{@code
+   * AtomicPolicy policy = AtomicPolicy.builder()
+   *     .maxTokenExpiry(Duration.ofDays(1))
+   *     .userIdClaims("atomic_sub", "sub")
+   *     .sdkExpiryInterval(Duration.ofSeconds(120))
+   *     .build();
+   * }</pre>
+   */
   public static final class Builder {
     private Duration maxTokenExpiry = DEFAULT_MAX_TOKEN_EXPIRY;
     private Set<String> allowedIssuers = new LinkedHashSet<>();

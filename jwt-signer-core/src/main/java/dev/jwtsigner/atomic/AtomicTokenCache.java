@@ -207,7 +207,17 @@ public final class AtomicTokenCache {
     }
   }
 
-  /** Configures an {@link AtomicTokenCache}; not thread-safe. */
+  /**
+   * Configures an {@link AtomicTokenCache}; not thread-safe.
+   *
+   * <pre>{@code
+   * AtomicTokenCache cache = AtomicTokenCache.builder(tokens)
+   *     .maximumSize(50_000)
+   *     .refreshMargin(Duration.ofMinutes(10))
+   *     .userIdClaim("atomic_sub")
+   *     .build();
+   * }</pre>
+   */
   public static final class Builder {
     private final AtomicTokenBuilder tokens;
     private int maximumSize = DEFAULT_MAXIMUM_SIZE;
