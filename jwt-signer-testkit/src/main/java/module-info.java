@@ -4,6 +4,8 @@
  */
 module dev.jwtsigner.testkit {
   requires transitive dev.jwtsigner.core;
+  requires com.nimbusds.jose.jwt;
+  requires org.bouncycastle.provider;
   requires static org.junit.jupiter.api;
   requires static org.assertj.core;
 
