@@ -2,6 +2,7 @@ package dev.jwtsigner.keys;
 
 import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.KeyRejectedException;
+import dev.jwtsigner.internal.SafeText;
 import java.math.BigInteger;
 import java.security.Key;
 import java.security.PrivateKey;
@@ -15,6 +16,8 @@ final class KeyChecks {
 
   static final int MIN_RSA_BITS = 2048;
   static final int P521_FIELD_BITS = 521;
+  /** The longest kid accepted: far above any platform's ids, far below a header size limit. */
+  static final int MAX_KEY_ID_CHARS = 256;
   /** The order of P-521's base point (FIPS 186-4, D.1.2.5). */
   private static final BigInteger P521_ORDER = new BigInteger(
       "01fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
@@ -53,7 +56,8 @@ final class KeyChecks {
     if (key instanceof ECKey || "EC".equalsIgnoreCase(alg)) {
       if (key instanceof ECKey ecKey && !isP521(ecKey.getParams())) {
         throw new KeyRejectedException(Reason.KEY_CURVE_UNSUPPORTED,
-            "EC key is on a " + fieldBits(ecKey.getParams()) + "-bit curve; ES512 needs P-521 (secp521r1)."
+            "EC key is on " + (ecKey.getParams() == null ? "an unknown curve" : "a " + fieldBits(ecKey.getParams()) + "-bit curve")
+                + "; ES512 needs P-521 (secp521r1)."
                 + " Fix: " + MAKE_P521 + ".");
       }
       return key;
@@ -72,12 +76,33 @@ final class KeyChecks {
   }
 
   static String requireKeyId(String keyId) {
+    String problem = null;
     if (keyId == null || keyId.isBlank()) {
+      problem = "is " + (keyId == null ? "null" : "blank");
+    } else if (keyId.length() > MAX_KEY_ID_CHARS) {
+      problem = "has " + keyId.length() + " characters; at most " + MAX_KEY_ID_CHARS + " fit in a JWS header";
+    } else if (keyId.chars().anyMatch(Character::isISOControl)) {
+      problem = "holds a control character";
+    } else if (hasLoneSurrogate(keyId)) {
+      problem = "holds a lone UTF-16 surrogate, which UTF-8 cannot encode (the token would carry another kid)";
+    }
+    if (problem != null) {
       throw new KeyRejectedException(Reason.KEY_ID_INVALID,
-          "kid is " + (keyId == null ? "null" : "blank") + ". Fix: pass the non-blank id the platform registered"
-              + " the public key under, such as \"key_1\".");
+          "kid " + problem + ". Fix: pass the id the platform registered the public key under, such as \"key_1\".");
     }
     return keyId;
+  }
+
+  private static boolean hasLoneSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code RSA 4096 bits} or {@code EC P-521}: safe to log. */
@@ -96,7 +121,7 @@ final class KeyChecks {
     if (key instanceof EdECKey ed) {
       return ed.getParams().getName();
     }
-    return key.getAlgorithm();
+    return SafeText.of(key.getAlgorithm());
   }
 
   /** The modulus length, or -1 when the key (in an HSM, say) does not reveal it. */
