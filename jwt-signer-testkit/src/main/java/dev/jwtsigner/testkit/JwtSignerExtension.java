@@ -1,6 +1,7 @@
 package dev.jwtsigner.testkit;
 
 import dev.jwtsigner.JwtSignerException;
+import dev.jwtsigner.atomic.AtomicPolicy;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -12,7 +13,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * A JUnit Jupiter extension that injects the test kit's fixtures into test methods, lifecycle methods and
  * constructors: a {@link TestClock} (one fresh clock per test, shared by its {@code @BeforeEach} and the
- * test itself) and {@link FakeKeyPair}s (RSA 2048 unless the parameter says otherwise with {@link FakeKey}).
+ * test itself), {@link FakeKeyPair}s (RSA 2048 unless the parameter says otherwise with {@link FakeKey}),
+ * and ready verifiers on that clock: an {@link AtomicPlatformVerifier} with the default policy and a
+ * {@link SignedPayloadVerifier}, each trusting the fake key named by the parameter's {@link FakeKey}
+ * (the signed-payload verifier under the key's {@link FakeKeyPair#keyId()}).
  *
  * <pre>{@code
  * @ExtendWith(JwtSignerExtension.class)
@@ -21,6 +25,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   void mintsEs512(TestClock clock, @FakeKey(FakeKey.Type.P521) FakeKeyPair key) {
  *     String token = AtomicTokenBuilder.create(key.keySource()).clock(clock).subject("u1").sign();
  *     JwtAssertions.assertThat(token).isSignedWith(JwsAlgorithm.ES512);
+ *   }
+ *
+ *   @Test
+ *   void acceptedByThePlatform(TestClock clock, AtomicPlatformVerifier verifier) {
+ *     String token = AtomicTokenBuilder.create(FakeKeys.rsa2048().keySource()).clock(clock).subject("u1").sign();
+ *     JwtAssertions.assertThat(token).isAcceptedBy(verifier);
  *   }
  * }
  * }</pre>
@@ -31,11 +41,25 @@ public final class JwtSignerExtension implements ParameterResolver {
 
   /** One entry per injectable type: adding a fixture is adding a line. */
   private static final Map<Class<?>, BiFunction<ParameterContext, ExtensionContext, Object>> RESOLVERS = Map.of(
-      TestClock.class, (parameter, context) -> context.getStore(NAMESPACE)
-          .computeIfAbsent(TestClock.class, type -> TestClock.create(), TestClock.class),
-      FakeKeyPair.class, (parameter, context) -> parameter.findAnnotation(FakeKey.class)
-          .map(key -> FakeKeys.of(key.value(), key.index()))
-          .orElseGet(FakeKeys::rsa2048));
+      TestClock.class, (parameter, context) -> clock(context),
+      FakeKeyPair.class, (parameter, context) -> fakeKey(parameter),
+      AtomicPlatformVerifier.class, (parameter, context) -> AtomicPlatformVerifier.create(AtomicPolicy.defaults())
+          .trust(fakeKey(parameter).publicKey())
+          .clock(clock(context)),
+      SignedPayloadVerifier.class, (parameter, context) -> {
+        FakeKeyPair key = fakeKey(parameter);
+        return SignedPayloadVerifier.create().trust(key.keyId(), key.publicKey()).clock(clock(context));
+      });
+
+  private static TestClock clock(ExtensionContext context) {
+    return context.getStore(NAMESPACE).computeIfAbsent(TestClock.class, type -> TestClock.create(), TestClock.class);
+  }
+
+  private static FakeKeyPair fakeKey(ParameterContext parameter) {
+    return parameter.findAnnotation(FakeKey.class)
+        .map(key -> FakeKeys.of(key.value(), key.index()))
+        .orElseGet(FakeKeys::rsa2048);
+  }
 
   /** Creates the extension; JUnit does this for {@code @ExtendWith(JwtSignerExtension.class)}. */
   public JwtSignerExtension() {}

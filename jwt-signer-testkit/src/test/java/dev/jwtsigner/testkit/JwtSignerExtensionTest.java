@@ -3,6 +3,10 @@ package dev.jwtsigner.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jwtsigner.Violation;
+import dev.jwtsigner.Violation.Rule;
+import dev.jwtsigner.apto.SignedPayloadBuilder;
+import dev.jwtsigner.atomic.AtomicTokenBuilder;
 import java.lang.reflect.Parameter;
 import java.time.Duration;
 import java.util.IdentityHashMap;
@@ -63,6 +67,27 @@ class JwtSignerExtensionTest {
     assertThat(ec).isSameAs(FakeKeys.p521());
     assertThat(rsa).isSameAs(FakeKeys.rsa4096(2));
     assertThat(rsa2048b).isSameAs(FakeKeys.rsa2048(2));
+  }
+
+  @Test
+  void injectsAnAtomicVerifierOnTheTestsClockTrustingTheNamedKey(TestClock clock,
+      @FakeKey(FakeKey.Type.P521) AtomicPlatformVerifier verifier) {
+    String token = AtomicTokenBuilder.create(FakeKeys.p521().keySource()).clock(clock).subject("u1")
+        .expiresIn(Duration.ofHours(1)).sign();
+    assertThat(verifier.verify(token).accepted()).isTrue();
+    clock.advance(Duration.ofHours(2));
+    assertThat(verifier.verify(token).violations()).extracting(Violation::rule).containsExactly(Rule.EXPIRED);
+    String otherKey = AtomicTokenBuilder.create(FakeKeys.rsa2048().keySource()).clock(clock).subject("u1").sign();
+    assertThat(verifier.verify(otherKey).accepted()).isFalse();
+  }
+
+  @Test
+  void injectsASignedPayloadVerifierTrustingTheKeyUnderItsKid(TestClock clock, SignedPayloadVerifier verifier,
+      FakeKeyPair key) {
+    String signed = SignedPayloadBuilder.create(key.keySource()).clock(clock).payload("{\"data_points\":{}}").sign();
+    Verdict verdict = verifier.verify(signed);
+    assertThat(verdict.accepted()).as("%s", verdict).isTrue();
+    assertThat(verdict.header()).containsEntry("kid", key.keyId());
   }
 
   @Test
