@@ -2,6 +2,7 @@ package dev.jwtsigner.keys;
 
 import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.KeyRejectedException;
+import dev.jwtsigner.internal.KeyIds;
 import dev.jwtsigner.internal.SafeText;
 import java.math.BigInteger;
 import java.security.Key;
@@ -16,8 +17,6 @@ final class KeyChecks {
 
   static final int MIN_RSA_BITS = 2048;
   static final int P521_FIELD_BITS = 521;
-  /** The longest kid accepted: far above any platform's ids, far below a header size limit. */
-  static final int MAX_KEY_ID_CHARS = 256;
   /** The order of P-521's base point (FIPS 186-4, D.1.2.5). */
   private static final BigInteger P521_ORDER = new BigInteger(
       "01fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
@@ -76,33 +75,12 @@ final class KeyChecks {
   }
 
   static String requireKeyId(String keyId) {
-    String problem = null;
-    if (keyId == null || keyId.isBlank()) {
-      problem = "is " + (keyId == null ? "null" : "blank");
-    } else if (keyId.length() > MAX_KEY_ID_CHARS) {
-      problem = "has " + keyId.length() + " characters; at most " + MAX_KEY_ID_CHARS + " fit in a JWS header";
-    } else if (keyId.chars().anyMatch(Character::isISOControl)) {
-      problem = "holds a control character";
-    } else if (hasLoneSurrogate(keyId)) {
-      problem = "holds a lone UTF-16 surrogate, which UTF-8 cannot encode (the token would carry another kid)";
-    }
+    String problem = KeyIds.problem(keyId);
     if (problem != null) {
       throw new KeyRejectedException(Reason.KEY_ID_INVALID,
           "kid " + problem + ". Fix: pass the id the platform registered the public key under, such as \"key_1\".");
     }
     return keyId;
-  }
-
-  private static boolean hasLoneSurrogate(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** {@code RSA 4096 bits} or {@code EC P-521}: safe to log. */
