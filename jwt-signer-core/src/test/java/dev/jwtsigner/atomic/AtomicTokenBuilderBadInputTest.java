@@ -1,15 +1,15 @@
 package dev.jwtsigner.atomic;
 
-import static dev.jwtsigner.BadInput.rejected;
-import static dev.jwtsigner.LeakWatch.CLAIM_SENTINEL;
+import static dev.jwtsigner.catalogue.BadInput.rejected;
+import static dev.jwtsigner.catalogue.LeakWatch.CLAIM_SENTINEL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Named.named;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import dev.jwtsigner.BadInput;
+import dev.jwtsigner.catalogue.BadInput;
 import dev.jwtsigner.JwtSignerException;
 import dev.jwtsigner.JwtSignerException.Reason;
-import dev.jwtsigner.LeakWatch;
+import dev.jwtsigner.catalogue.LeakWatch;
 import dev.jwtsigner.TestKeys;
 import dev.jwtsigner.Violation;
 import dev.jwtsigner.Violation.Rule;

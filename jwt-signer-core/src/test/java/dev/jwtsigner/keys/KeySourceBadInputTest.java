@@ -1,12 +1,12 @@
 package dev.jwtsigner.keys;
 
-import static dev.jwtsigner.BadInput.rejected;
+import static dev.jwtsigner.catalogue.BadInput.rejected;
 import static org.junit.jupiter.api.Named.named;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import dev.jwtsigner.BadInput;
+import dev.jwtsigner.catalogue.BadInput;
 import dev.jwtsigner.JwtSignerException.Reason;
-import dev.jwtsigner.LeakWatch;
+import dev.jwtsigner.catalogue.LeakWatch;
 import dev.jwtsigner.TestKeys;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;

@@ -1,9 +1,10 @@
-package dev.jwtsigner;
+package dev.jwtsigner.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.jwtsigner.JwtSignerException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;

@@ -1,4 +1,4 @@
-package dev.jwtsigner;
+package dev.jwtsigner.catalogue;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
