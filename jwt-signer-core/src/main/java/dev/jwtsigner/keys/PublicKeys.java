@@ -142,8 +142,14 @@ public final class PublicKeys {
 
   /** The public JWK of an RSA or EC key, with {@code use: sig}, and its thumbprint as kid if asked. */
   static JWK toJwk(PublicKey key, boolean thumbprintKid) {
+    KeyChecks.requireArgument(key, "publicKey", "pass an RSA or EC public key");
     try {
       if (key instanceof RSAPublicKey rsa) {
+        if (rsa.getModulus() == null || rsa.getPublicExponent() == null) {
+          throw new KeyRejectedException(Reason.KEY_EXPORT_FAILED,
+              "the RSA key hides its numbers (a key store or HSM key?), so it has no JWK. Fix: pass the public key"
+                  + " read from its PEM or certificate, such as with PublicKeys.parse.");
+        }
         RSAKey.Builder builder = new RSAKey.Builder(rsa).keyUse(KeyUse.SIGNATURE);
         return (thumbprintKid ? builder.keyIDFromThumbprint() : builder).build();
       }
@@ -161,7 +167,7 @@ public final class PublicKeys {
           "the JWK thumbprint of the " + key.getAlgorithm() + " key cannot be computed (" + e.getClass().getSimpleName()
               + "). Fix: check that the JDK offers SHA-256.");
     }
-    throw unsupported(key == null ? "null" : KeyChecks.typeName(key));
+    throw unsupported(KeyChecks.typeName(key));
   }
 
   private static List<Entry> read(String text) {
