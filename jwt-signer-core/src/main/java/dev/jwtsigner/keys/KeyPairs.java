@@ -3,6 +3,7 @@ package dev.jwtsigner.keys;
 import dev.jwtsigner.JwsAlgorithm;
 import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.KeyRejectedException;
+import dev.jwtsigner.internal.SafeText;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.FileAlreadyExistsException;
@@ -128,9 +129,9 @@ public final class KeyPairs {
               + ". Fix: write an EC key with KeyPairs.publicKeyPem.");
     }
     try {
-      byte[] pkcs1 = SubjectPublicKeyInfo.getInstance(key.getEncoded()).parsePublicKey().getEncoded();
+      byte[] pkcs1 = SubjectPublicKeyInfo.getInstance(encoded(key, "public key")).parsePublicKey().getEncoded();
       return pem("RSA PUBLIC KEY", pkcs1);
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) { // IllegalArgumentException: an encoding that is not DER
       throw new KeyRejectedException(Reason.KEY_EXPORT_FAILED,
           "the RSA public key cannot be encoded as PKCS#1 (" + e.getClass().getSimpleName() + "). Fix: use publicKeyPem.");
     }
@@ -143,6 +144,7 @@ public final class KeyPairs {
 
   /** A JWKS of RSA or EC public keys, each with its RFC 7638 thumbprint as kid. */
   public static String jwks(PublicKey... keys) {
+    KeyChecks.requireArgument(keys, "keys", "pass the public keys to publish");
     List<JWK> jwks = new ArrayList<>();
     for (PublicKey key : keys) {
       jwks.add(PublicKeys.toJwk(key, true));
@@ -165,6 +167,10 @@ public final class KeyPairs {
       throw new KeyRejectedException(Reason.INVALID_ARGUMENT,
           (pair == null ? "pair" : "folder") + " is null. Fix: pass a KeyPair from KeyPairs.generate and a folder.");
     }
+    if (Files.exists(folder) && !Files.isDirectory(folder)) {
+      throw new KeyRejectedException(Reason.KEY_EXPORT_FAILED,
+          "folder " + SafeText.of(folder) + " is a file, not a folder. Fix: pass the path of a folder (it is created if missing).");
+    }
     PublicKey publicKey = pair.getPublic();
     String privatePem = privateKeyPem(pair.getPrivate());
     Path privateFile = folder.resolve(PRIVATE_KEY_FILE);
@@ -183,11 +189,11 @@ public final class KeyPairs {
       return List.copyOf(written);
     } catch (FileAlreadyExistsException e) {
       throw new KeyRejectedException(Reason.KEY_EXPORT_FAILED,
-          privateFile + " already exists; a private key is never overwritten. Fix: pick another folder, or move the"
+          SafeText.of(privateFile) + " already exists; a private key is never overwritten. Fix: pick another folder, or move the"
               + " old key away first if you really mean to replace it.");
     } catch (IOException e) {
       throw new KeyRejectedException(Reason.KEY_EXPORT_FAILED,
-          "writing key files into " + folder + " failed (" + e.getClass().getSimpleName() + " after " + written.size()
+          "writing key files into " + SafeText.of(folder) + " failed (" + e.getClass().getSimpleName() + " after " + written.size()
               + " files). Fix: check that the folder is writable.", e);
     }
   }

@@ -58,12 +58,12 @@ public final class ReloadingKeySource implements KeySource {
     this.file = b.file;
     this.passphrase = b.passphrase;
     this.keyId = b.keyId;
-    this.intervalMillis = b.checkInterval.toMillis();
+    this.intervalMillis = b.checkInterval.compareTo(Duration.ofMillis(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : b.checkInterval.toMillis();
     this.clock = b.clock;
     this.onError = b.onError;
     Stamp stamp = stamp().orElse(null);
     this.state = new State(load(), stamp, null);
-    this.nextCheckMillis = clock.millis() + intervalMillis;
+    this.nextCheckMillis = after(clock.millis());
   }
 
   /** A builder for {@code file}. */
@@ -87,7 +87,7 @@ public final class ReloadingKeySource implements KeySource {
     if (now >= nextCheckMillis && lock.tryLock()) {
       try {
         if (now >= nextCheckMillis) {
-          nextCheckMillis = now + intervalMillis;
+          nextCheckMillis = after(now);
           check();
         }
       } finally {
@@ -113,6 +113,12 @@ public final class ReloadingKeySource implements KeySource {
   @Override
   public String toString() {
     return "ReloadingKeySource[" + SafeText.of(file) + ", " + state.key() + (state.error() == null ? "" : ", last reload refused") + "]";
+  }
+
+  /** One interval after {@code millis}, or never when that is beyond the range of a long. */
+  private long after(long millis) {
+    long next = millis + intervalMillis;
+    return next < millis ? Long.MAX_VALUE : next;
   }
 
   private void check() {
