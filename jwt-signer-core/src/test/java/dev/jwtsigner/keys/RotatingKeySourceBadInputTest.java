@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The bad-input catalogue of {@link RotatingKeySource} and its builder: missing keys and sources, every
- * hostile kid where a kid is added, chosen or activated. Each row ends in a typed rejection.
+ * hostile kid (the table of {@link KeySourceBadInputTest}) where a kid is added, chosen or activated. Each row ends in a typed rejection.
  */
 class RotatingKeySourceBadInputTest {
 
@@ -30,25 +30,14 @@ class RotatingKeySourceBadInputTest {
 
   static final String NOT_ONE_OF = " is not one of this source's keys [key_1].";
 
-  static Stream<Arguments> keyIds() {
-    return Stream.of(
-        row("null", null, Reason.KEY_ID_INVALID, "kid is null."),
-        row("empty", "", Reason.KEY_ID_INVALID, "kid is blank."),
-        row("whitespace", " \t\n", Reason.KEY_ID_INVALID, "kid is blank."),
-        row("10 MB string", BadInput.TEN_MB, Reason.KEY_ID_INVALID, "kid has 10485760 characters;"),
-        row("binary garbage", BadInput.BINARY, Reason.KEY_ID_INVALID, "kid has 4096 characters;"),
-        row("control characters", BadInput.CONTROL, Reason.KEY_ID_INVALID, "kid holds a control character"),
-        row("lone surrogates", BadInput.LONE_SURROGATES, Reason.KEY_ID_INVALID, "kid holds a lone UTF-16 surrogate"));
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("keyIds")
+  @MethodSource("dev.jwtsigner.keys.KeySourceBadInputTest#keyIds")
   void keyRejectsKeyId(String keyId, Reason reason, String messageStart) {
     rejected(() -> RotatingKeySource.builder().key(keyId, KEY), reason, messageStart);
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("keyIds")
+  @MethodSource("dev.jwtsigner.keys.KeySourceBadInputTest#keyIds")
   void activeRejectsKeyId(String keyId, Reason reason, String messageStart) {
     rejected(() -> ONE.active(keyId), reason, messageStart);
   }
