@@ -3,6 +3,7 @@ package dev.jwtsigner.apto;
 import dev.jwtsigner.JwsAlgorithm;
 import dev.jwtsigner.JwtSignerException;
 import dev.jwtsigner.JwtSignerException.Reason;
+import dev.jwtsigner.internal.KeyIds;
 import dev.jwtsigner.internal.StrictJson;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -117,9 +118,9 @@ public final class AptoPolicy {
      *     or a key that is not RSA of 2048 bits or more
      */
     public Builder registerKey(String keyId, PublicKey publicKey) {
-      if (keyId == null || keyId.isBlank()) {
-        throw invalid("registerKey: the kid is " + (keyId == null ? "null" : "blank")
-            + ". Fix: pass the id the key was registered under, such as \"key_1\".");
+      String problem = KeyIds.problem(keyId);
+      if (problem != null) {
+        throw invalid("registerKey: the kid " + problem + ". Fix: pass the id the key was registered under, such as \"key_1\".");
       }
       if (keys.containsKey(keyId)) {
         throw invalid("registerKey: kid " + keyId + " is registered already. Fix: give each key its own kid.");

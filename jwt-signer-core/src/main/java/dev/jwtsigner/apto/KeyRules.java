@@ -2,6 +2,7 @@ package dev.jwtsigner.apto;
 
 import dev.jwtsigner.Violation;
 import dev.jwtsigner.Violation.Rule;
+import dev.jwtsigner.internal.KeyIds;
 import dev.jwtsigner.keys.SigningKey;
 import java.math.BigInteger;
 import java.security.Key;
@@ -25,8 +26,9 @@ final class KeyRules {
    * @param kidSet whether the kid was set on the builder (a blank one is then refused)
    */
   static void check(SigningKey key, String kid, boolean kidSet, AptoPolicy policy, List<Violation> violations) {
-    if (kidSet && (kid == null || kid.isBlank())) {
-      violations.add(Violation.of(KID, Rule.KEY_ID_INVALID, "kid is " + (kid == null ? "null" : "blank") + ".",
+    String problem = kidSet ? KeyIds.problem(kid) : null;
+    if (problem != null) {
+      violations.add(Violation.of(KID, Rule.KEY_ID_INVALID, "kid " + problem + ".",
           "pass the id the public key was registered under, such as \"key_1\", or leave keyId(...) out to use"
               + " the key source's kid."));
       return;

@@ -10,9 +10,11 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,11 @@ final class MapJson {
     StringWriter text = new StringWriter();
     try (JsonGenerator g = FACTORY.createGenerator(text)) {
       MapJson writer = new MapJson(g, root, maxDepth);
+      if (deeperThan(map, maxDepth)) { // checked without recursion, so no input can overflow the stack
+        writer.add(Violation.of(root, Rule.TOO_DEEP, root + " nests maps and lists more than " + maxDepth + " deep.",
+            "flatten the payload, or raise the depth limit."));
+        return new Result(null, List.copyOf(writer.violations));
+      }
       writer.value(map, 1);
       g.flush();
       return writer.violations.isEmpty()
@@ -66,6 +73,29 @@ final class MapJson {
     } catch (IOException e) {
       throw new UncheckedIOException("writing JSON to a string failed", e);
     }
+  }
+
+  /** Whether maps and lists nest more than {@code limit} deep below {@code root}; iterative, stops at a cycle. */
+  private static boolean deeperThan(Object root, int limit) {
+    Deque<Map.Entry<Object, Integer>> todo = new ArrayDeque<>();
+    Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    todo.push(Map.entry(root, 1));
+    while (!todo.isEmpty()) {
+      Map.Entry<Object, Integer> next = todo.pop();
+      Object v = next.getKey();
+      if (!(v instanceof Map<?, ?> || v instanceof Collection<?>) || !seen.add(v)) {
+        continue; // a cycle is reported by the writer
+      }
+      if (next.getValue() > limit) {
+        return true;
+      }
+      for (Object child : v instanceof Map<?, ?> map ? map.values() : (Collection<?>) v) {
+        if (child != null) {
+          todo.push(Map.entry(child, next.getValue() + 1));
+        }
+      }
+    }
+    return false;
   }
 
   private void value(Object v, int depth) throws IOException {

@@ -7,6 +7,8 @@ import dev.jwtsigner.KeyRejectedException;
 import dev.jwtsigner.TokenRejectedException;
 import dev.jwtsigner.Violation;
 import dev.jwtsigner.Violation.Rule;
+import dev.jwtsigner.internal.KeyIds;
+import dev.jwtsigner.internal.SafeText;
 import dev.jwtsigner.keys.KeySource;
 import dev.jwtsigner.keys.SigningKey;
 import java.time.Clock;
@@ -76,6 +78,8 @@ public final class AtomicTokenBuilder {
   private static final String SUB = "sub";
   private static final String ATOMIC_SUB = AtomicPolicy.ATOMIC_SUB;
   private static final String ISS = "iss";
+  /** No platform maps a longer claim name; a longer one is a mistake (or an attack) that would bloat every token. */
+  private static final int MAX_CLAIM_NAME_CHARS = 256;
 
   private final Settings s;
 
@@ -159,9 +163,10 @@ public final class AtomicTokenBuilder {
    */
   public AtomicTokenBuilder keyId(String keyId) {
     requireArgument(keyId, "keyId", "pass the id the public key is registered under, or leave keyId out.");
-    if (keyId.isBlank()) {
+    String problem = KeyIds.problem(keyId);
+    if (problem != null) {
       throw new KeyRejectedException(Reason.KEY_ID_INVALID,
-          "kid is blank. Fix: pass the non-blank id the platform registered the public key under, such as \"key_1\".");
+          "kid " + problem + ". Fix: pass the non-blank id the platform registered the public key under, such as \"key_1\".");
     }
     return with(n -> {
       n.keyId = keyId;
@@ -409,7 +414,7 @@ public final class AtomicTokenBuilder {
   private static void checkAlgorithm(List<Violation> v, Settings c, JwsAlgorithm alg, SigningKey key) {
     if (c.unknownAlgorithm != null) {
       v.add(Violation.of("header.alg", Rule.ALGORITHM_NOT_ALLOWED,
-          "the algorithm " + c.unknownAlgorithm + " is not one the platform accepts (RS256, RS512, ES512).",
+          "the algorithm " + SafeText.of(c.unknownAlgorithm) + " is not one the platform accepts (RS256, RS512, ES512).",
           "use RS256 or RS512 with an RSA key, or ES512 with a P-521 key."));
     } else if (!alg.fits(key.privateKey())) {
       boolean wantsEc = alg == JwsAlgorithm.ES512;
@@ -489,7 +494,8 @@ public final class AtomicTokenBuilder {
   private static boolean validName(List<Violation> v, String name, String what) {
     String problem = name == null ? "is null" : name.isBlank() ? "is blank"
         : !JsonValue.isWellFormed(name) ? "contains a lone UTF-16 surrogate"
-        : name.chars().anyMatch(Character::isISOControl) ? "contains a control character" : null;
+        : name.chars().anyMatch(Character::isISOControl) ? "contains a control character"
+        : name.length() > MAX_CLAIM_NAME_CHARS ? "is longer than " + MAX_CLAIM_NAME_CHARS + " characters" : null;
     if (problem == null) {
       return true;
     }

@@ -9,6 +9,13 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * Which JCA provider signs and verifies each algorithm. Never registers a provider globally: the Bouncy
  * Castle instance is private to this library and created only when an ES512 key first needs it, so the
  * RSA path never pays for loading it.
+ *
+ * <pre>{@code
+ * Optional<Provider> fast = Providers.fastestFor(alg);   // Bouncy Castle for ES512, empty for RSA
+ * Signature s = fast.isPresent()
+ *     ? Signature.getInstance(alg.jcaName(), fast.get())
+ *     : Signature.getInstance(alg.jcaName());
+ * }</pre>
  */
 public final class Providers {
 

@@ -1,5 +1,6 @@
 package dev.jwtsigner.keys;
 
+import dev.jwtsigner.internal.SafeText;
 import java.util.function.UnaryOperator;
 
 /** A source that always returns the same, already parsed and checked key. */
@@ -16,8 +17,8 @@ final class FixedKeySource implements KeySource {
   /** {@link KeySource#fromEnvironment(String)} with {@code env} in place of {@code System.getenv}. */
   static FixedKeySource fromEnvironment(String variable, UnaryOperator<String> env) {
     String text = PemKeys.readEnvironment(variable, env);
-    return new FixedKeySource(SigningKey.of(PemKeys.readPrivateKey(text, null, "environment variable " + variable)),
-        "KeySource.fromEnvironment(" + variable + ")");
+    return new FixedKeySource(SigningKey.of(PemKeys.readPrivateKey(text, null, "environment variable " + SafeText.of(variable))),
+        "KeySource.fromEnvironment(" + SafeText.of(variable) + ")");
   }
 
   @Override

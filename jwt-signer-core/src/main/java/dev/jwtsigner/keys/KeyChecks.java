@@ -2,6 +2,8 @@ package dev.jwtsigner.keys;
 
 import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.KeyRejectedException;
+import dev.jwtsigner.internal.KeyIds;
+import dev.jwtsigner.internal.SafeText;
 import java.math.BigInteger;
 import java.security.Key;
 import java.security.PrivateKey;
@@ -53,7 +55,8 @@ final class KeyChecks {
     if (key instanceof ECKey || "EC".equalsIgnoreCase(alg)) {
       if (key instanceof ECKey ecKey && !isP521(ecKey.getParams())) {
         throw new KeyRejectedException(Reason.KEY_CURVE_UNSUPPORTED,
-            "EC key is on a " + fieldBits(ecKey.getParams()) + "-bit curve; ES512 needs P-521 (secp521r1)."
+            "EC key is on " + (ecKey.getParams() == null ? "an unknown curve" : "a " + fieldBits(ecKey.getParams()) + "-bit curve")
+                + "; ES512 needs P-521 (secp521r1)."
                 + " Fix: " + MAKE_P521 + ".");
       }
       return key;
@@ -72,10 +75,10 @@ final class KeyChecks {
   }
 
   static String requireKeyId(String keyId) {
-    if (keyId == null || keyId.isBlank()) {
+    String problem = KeyIds.problem(keyId);
+    if (problem != null) {
       throw new KeyRejectedException(Reason.KEY_ID_INVALID,
-          "kid is " + (keyId == null ? "null" : "blank") + ". Fix: pass the non-blank id the platform registered"
-              + " the public key under, such as \"key_1\".");
+          "kid " + problem + ". Fix: pass the id the platform registered the public key under, such as \"key_1\".");
     }
     return keyId;
   }
@@ -96,7 +99,7 @@ final class KeyChecks {
     if (key instanceof EdECKey ed) {
       return ed.getParams().getName();
     }
-    return key.getAlgorithm();
+    return SafeText.of(key.getAlgorithm());
   }
 
   /** The modulus length, or -1 when the key (in an HSM, say) does not reveal it. */

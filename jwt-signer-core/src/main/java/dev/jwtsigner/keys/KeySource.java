@@ -1,5 +1,6 @@
 package dev.jwtsigner.keys;
 
+import dev.jwtsigner.internal.SafeText;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -88,8 +89,8 @@ public interface KeySource {
    */
   static KeySource fromPem(Path file, char[] passphrase) {
     String text = PemKeys.readFile(file);
-    return new FixedKeySource(SigningKey.of(PemKeys.readPrivateKey(text, passphrase, "key file " + file)),
-        "KeySource.fromPem(" + file + ")");
+    return new FixedKeySource(SigningKey.of(PemKeys.readPrivateKey(text, passphrase, "key file " + SafeText.of(file))),
+        "KeySource.fromPem(" + SafeText.of(file) + ")");
   }
 
   /**
@@ -119,7 +120,7 @@ public interface KeySource {
    *     {@code alias}, the password is wrong, or the key cannot serve
    */
   static KeySource fromKeyStore(KeyStore keyStore, String alias, char[] password) {
-    return new FixedKeySource(KeyStoreKeys.read(keyStore, alias, password), "KeySource.fromKeyStore(" + alias + ")");
+    return new FixedKeySource(KeyStoreKeys.read(keyStore, alias, password), "KeySource.fromKeyStore(" + SafeText.of(alias) + ")");
   }
 
   /**

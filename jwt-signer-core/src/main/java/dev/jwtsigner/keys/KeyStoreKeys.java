@@ -2,6 +2,7 @@ package dev.jwtsigner.keys;
 
 import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.KeyRejectedException;
+import dev.jwtsigner.internal.SafeText;
 import java.security.Key;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
@@ -26,13 +27,13 @@ final class KeyStoreKeys {
       throw new KeyRejectedException(Reason.INVALID_ARGUMENT,
           (store == null ? "keyStore" : "alias") + " is null. Fix: pass a loaded KeyStore and the alias of its private key entry.");
     }
-    String origin = "key store " + store.getType() + " entry \"" + alias + "\"";
+    String origin = "key store " + store.getType() + " entry \"" + SafeText.of(alias) + "\"";
     Key key;
     Certificate certificate;
     try {
       if (!store.containsAlias(alias)) {
         throw new KeyRejectedException(Reason.KEY_STORE_ENTRY_UNUSABLE,
-            origin + " does not exist; the key store's aliases are " + new TreeSet<>(Collections.list(store.aliases()))
+            origin + " does not exist; the key store's aliases are " + SafeText.of(new TreeSet<>(Collections.list(store.aliases())))
                 + ". Fix: pass one of those aliases (list them with `keytool -list -keystore <file>`).");
       }
       key = store.getKey(alias, password);

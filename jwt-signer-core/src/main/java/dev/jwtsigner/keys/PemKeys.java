@@ -3,7 +3,9 @@ package dev.jwtsigner.keys;
 import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.KeyRejectedException;
 import dev.jwtsigner.internal.Providers;
+import dev.jwtsigner.internal.SafeText;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
@@ -60,18 +62,27 @@ final class PemKeys {
     if (file == null) {
       throw new KeyRejectedException(Reason.INVALID_ARGUMENT, "key file path is null. Fix: pass the path of the PEM file.");
     }
-    String origin = "key file " + file;
+    String origin = "key file " + SafeText.of(file);
     byte[] bytes;
     try {
       if (Files.isDirectory(file)) {
         throw new KeyRejectedException(Reason.KEY_FILE_UNREADABLE,
             origin + " is a directory. Fix: pass the path of the PEM file inside it, such as private.pem.");
       }
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        throw new KeyRejectedException(Reason.KEY_MALFORMED,
-            origin + " is larger than " + MAX_FILE_BYTES + " bytes, too large for a PEM key. Fix: pass the key file itself.");
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        // a device or pipe: reading it could block forever or never end
+        throw new KeyRejectedException(Reason.KEY_FILE_UNREADABLE,
+            origin + " is not a regular file. Fix: pass the path of the PEM key file.");
       }
-      bytes = Files.readAllBytes(file);
+      if (Files.size(file) > MAX_FILE_BYTES) {
+        throw tooLarge(origin);
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(MAX_FILE_BYTES + 1); // bounded: the file may grow after the size check
+      }
+      if (bytes.length > MAX_FILE_BYTES) {
+        throw tooLarge(origin);
+      }
     } catch (NoSuchFileException e) {
       throw new KeyRejectedException(Reason.KEY_FILE_UNREADABLE,
           origin + " does not exist (working directory " + Path.of("").toAbsolutePath() + ")."
@@ -79,7 +90,7 @@ final class PemKeys {
     } catch (AccessDeniedException e) {
       throw new KeyRejectedException(Reason.KEY_FILE_UNREADABLE,
           origin + " cannot be read: permission denied. Fix: let the service's user read it, such as with"
-              + " `chown <service-user> " + file + " && chmod 600 " + file + "`.", e);
+              + " `chown <service-user> " + SafeText.of(file) + " && chmod 600 " + SafeText.of(file) + "`.", e);
     } catch (IOException e) {
       throw new KeyRejectedException(Reason.KEY_FILE_UNREADABLE,
           origin + " cannot be read (" + e.getClass().getSimpleName() + "). Fix: check that the file exists and is readable.", e);
@@ -106,8 +117,9 @@ final class PemKeys {
     String value = env.apply(name);
     if (value == null || value.isBlank()) {
       throw new KeyRejectedException(Reason.KEY_ENVIRONMENT_VARIABLE_MISSING,
-          "environment variable " + name + " is " + (value == null ? "not set" : "empty")
-              + ". Fix: set it to the PEM text of the private key, such as with `export " + name + "=\"$(cat private.pem)\"`.");
+          "environment variable " + SafeText.of(name) + " is " + (value == null ? "not set" : "empty")
+              + ". Fix: set it to the PEM text of the private key, such as with `export " + SafeText.of(name)
+              + "=\"$(cat private.pem)\"`.");
     }
     return value;
   }
@@ -286,6 +298,11 @@ final class PemKeys {
     return new KeyRejectedException(Reason.KEY_PASSPHRASE_WRONG,
         origin + " holds an encrypted private key (" + kind + ") that the given passphrase does not decrypt."
             + " Fix: pass the passphrase the key was encrypted with (look for a stray trailing newline or space).");
+  }
+
+  private static KeyRejectedException tooLarge(String origin) {
+    return new KeyRejectedException(Reason.KEY_MALFORMED,
+        origin + " is larger than " + MAX_FILE_BYTES + " bytes, too large for a PEM key. Fix: pass the key file itself.");
   }
 
   private static KeyRejectedException garbled(String origin) {

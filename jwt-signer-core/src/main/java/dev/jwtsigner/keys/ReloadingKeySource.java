@@ -2,6 +2,7 @@ package dev.jwtsigner.keys;
 
 import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.KeyRejectedException;
+import dev.jwtsigner.internal.SafeText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +112,7 @@ public final class ReloadingKeySource implements KeySource {
 
   @Override
   public String toString() {
-    return "ReloadingKeySource[" + file + ", " + state.key() + (state.error() == null ? "" : ", last reload refused") + "]";
+    return "ReloadingKeySource[" + SafeText.of(file) + ", " + state.key() + (state.error() == null ? "" : ", last reload refused") + "]";
   }
 
   private void check() {
@@ -119,7 +120,7 @@ public final class ReloadingKeySource implements KeySource {
     Optional<Stamp> seen = stamp();
     if (seen.isEmpty()) {
       fail(current, null, new KeyRejectedException(Reason.KEY_FILE_UNREADABLE,
-          "key file " + file + " has disappeared; still signing with the key read before."
+          "key file " + SafeText.of(file) + " has disappeared; still signing with the key read before."
               + " Fix: put the key file back, or replace it in one step (write a new file, then rename it)."));
       return;
     }
@@ -146,7 +147,7 @@ public final class ReloadingKeySource implements KeySource {
   }
 
   private SigningKey load() {
-    SigningKey key = SigningKey.of(PemKeys.readPrivateKey(PemKeys.readFile(file), passphrase, "key file " + file));
+    SigningKey key = SigningKey.of(PemKeys.readPrivateKey(PemKeys.readFile(file), passphrase, "key file " + SafeText.of(file)));
     return keyId == null ? key : key.withKeyId(keyId);
   }
 

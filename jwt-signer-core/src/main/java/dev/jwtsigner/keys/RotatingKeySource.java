@@ -2,6 +2,7 @@ package dev.jwtsigner.keys;
 
 import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.KeyRejectedException;
+import dev.jwtsigner.internal.SafeText;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -87,7 +88,7 @@ public final class RotatingKeySource implements KeySource {
     KeyIdSource source = keyId == null ? null : sources.get(keyId);
     if (source == null) {
       throw new KeyRejectedException(Reason.KEY_ID_INVALID,
-          "kid " + (keyId == null ? "null" : "\"" + keyId + "\"") + " is not one of this source's keys " + sources.keySet()
+          "kid " + (keyId == null ? "null" : "\"" + SafeText.of(keyId) + "\"") + " is not one of this source's keys " + sources.keySet()
               + ". Fix: use one of those kids, or add the key with RotatingKeySource.builder().key(kid, source).");
     }
     return source;

@@ -211,7 +211,13 @@ public final class AtomicPlatformVerifier implements TokenVerifier {
   private static Double number(List<Violation> v, Map<String, Object> claims, String claim, String what) {
     Object value = claims.get(claim);
     if (value instanceof Number n) {
-      return n instanceof BigDecimal bd ? bd.doubleValue() : n.doubleValue();
+      double seconds = n instanceof BigDecimal bd ? bd.doubleValue() : n.doubleValue();
+      if (!Double.isFinite(seconds)) { // such as 1e400: beyond any double, so no time at all
+        v.add(Violation.of(claim, Rule.TIME_CLAIM_INVALID, claim + " is a number beyond the range of a double.",
+            "write " + claim + " as whole seconds since the epoch: " + what + "."));
+        return null;
+      }
+      return seconds;
     }
     if (value == null && !claims.containsKey(claim)) {
       v.add(Violation.of(claim, Rule.CLAIM_MISSING, claim + " is missing; the platform requires it.",

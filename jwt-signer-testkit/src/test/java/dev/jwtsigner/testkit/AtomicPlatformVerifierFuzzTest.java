@@ -1,6 +1,7 @@
 package dev.jwtsigner.testkit;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.jwtsigner.FuzzInput;
 import dev.jwtsigner.JwsAlgorithm;
 import dev.jwtsigner.atomic.AtomicPolicy;
 import dev.jwtsigner.atomic.AtomicTokenBuilder;
@@ -43,7 +44,7 @@ class AtomicPlatformVerifierFuzzTest {
   }
 
   static Stream<Arguments> replaysSavedInputs() {
-    return FuzzedTokens.saved(AtomicPlatformVerifierFuzzTest.class, "fuzz");
+    return FuzzInput.saved(AtomicPlatformVerifierFuzzTest.class, "fuzz");
   }
 
   private static void acceptsOnlyWhatWeSigned(byte[] input) {

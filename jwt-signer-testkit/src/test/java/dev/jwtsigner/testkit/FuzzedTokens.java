@@ -4,24 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwtsigner.JwtSignerException;
 import dev.jwtsigner.internal.JoseSigner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Tokens for the verifiers' fuzz targets, made from one raw fuzz input (so that Jazzer's saved findings replay
  * as plain tests): the input's text as a token, a token we signed with text spliced in, one of its three
  * parts replaced by the input's bytes, or claims spliced by the input and signed by us. The invariant: a
- * verifier accepts only what we signed.
+ * verifier accepts only what we signed. Saved inputs are read with {@link dev.jwtsigner.FuzzInput#saved}.
  */
 final class FuzzedTokens {
 
@@ -84,30 +76,6 @@ final class FuzzedTokens {
     assertThat(verdict.violations()).allSatisfy(v -> assertThat(v.toString()).isNotBlank());
     if (verdict.accepted() && !token.signedByUs()) {
       assertThat(signingInput(token.text())).isIn(signed.stream().map(FuzzedTokens::signingInput).toList());
-    }
-  }
-
-  /**
-   * The inputs saved for {@code method} of Jazzer fuzz test {@code fuzzTest}, from its resource folder
-   * {@code <package>/<Class>Inputs/<method>/}, as (file name, bytes) arguments.
-   */
-  static Stream<Arguments> saved(Class<?> fuzzTest, String method) {
-    URL folder = fuzzTest.getResource(fuzzTest.getSimpleName() + "Inputs/" + method);
-    if (folder == null) {
-      return Stream.empty();
-    }
-    try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
-      return files.sorted().toList().stream().map(file -> {
-        try {
-          return Arguments.of(file.getFileName().toString(), Files.readAllBytes(file));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.jwtsigner.testkit;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.jwtsigner.FuzzInput;
 import dev.jwtsigner.JwsAlgorithm;
 import dev.jwtsigner.apto.SignedPayloadBuilder;
 import dev.jwtsigner.internal.JoseSigner;
@@ -41,7 +42,7 @@ class SignedPayloadVerifierFuzzTest {
   }
 
   static Stream<Arguments> replaysSavedInputs() {
-    return FuzzedTokens.saved(SignedPayloadVerifierFuzzTest.class, "fuzz");
+    return FuzzInput.saved(SignedPayloadVerifierFuzzTest.class, "fuzz");
   }
 
   private static void acceptsOnlyWhatWeSigned(byte[] input) {

@@ -43,6 +43,8 @@ public final class SigningServer implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(SigningServer.class.getName());
   private static final String PATH = "/sign";
+  /** How much of an oversized body is read and dropped so that its sender gets the 413 (beyond it: a reset). */
+  private static final long MAX_DISCARDED_BYTES = 16L << 20;
   private static final int STOP_DELAY_SECONDS = 1;
 
   private final HttpServer server;
@@ -145,6 +147,10 @@ public final class SigningServer implements AutoCloseable {
     }
     byte[] body = readAtMost(exchange, maxBodyBytes);
     if (body == null) {
+      // read (and drop) what the client is still sending, up to a bound: closing a socket with unread input
+      // resets the connection, and the client would get a reset instead of this 413
+      discard(exchange, MAX_DISCARDED_BYTES);
+      exchange.getResponseHeaders().set("Connection", "close");
       return send(exchange, 413, error("payload_too_large", "the body is over " + maxBodyBytes + " bytes."));
     }
     String json;
@@ -190,6 +196,17 @@ public final class SigningServer implements AutoCloseable {
       }
     }
     return true;
+  }
+
+  /** Reads and drops at most {@code max} more bytes of the request body. */
+  private static void discard(HttpExchange exchange, long max) throws IOException {
+    InputStream in = exchange.getRequestBody();
+    byte[] buffer = new byte[64 * 1024];
+    long left = max;
+    int n;
+    while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+      left -= n;
+    }
   }
 
   /** The body, or null when it is longer than {@code limit}: never reads more than limit + 1 bytes. */
