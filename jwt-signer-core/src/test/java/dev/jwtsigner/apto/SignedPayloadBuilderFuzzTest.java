@@ -3,7 +3,7 @@ package dev.jwtsigner.apto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.jwtsigner.FuzzInput;
+import dev.jwtsigner.fuzz.FuzzInput;
 import dev.jwtsigner.JwsAlgorithm;
 import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.TokenRejectedException;

@@ -2,7 +2,7 @@ package dev.jwtsigner.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jwtsigner.FuzzInput;
+import dev.jwtsigner.fuzz.FuzzInput;
 import dev.jwtsigner.TestKeys;
 import java.io.IOException;
 import java.io.StringReader;

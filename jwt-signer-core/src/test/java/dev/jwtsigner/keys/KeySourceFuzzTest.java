@@ -3,7 +3,7 @@ package dev.jwtsigner.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.jwtsigner.FuzzInput;
+import dev.jwtsigner.fuzz.FuzzInput;
 import dev.jwtsigner.KeyRejectedException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;

@@ -13,7 +13,7 @@ import java.util.List;
  * Tokens for the verifiers' fuzz targets, made from one raw fuzz input (so that Jazzer's saved findings replay
  * as plain tests): the input's text as a token, a token we signed with text spliced in, one of its three
  * parts replaced by the input's bytes, or claims spliced by the input and signed by us. The invariant: a
- * verifier accepts only what we signed. Saved inputs are read with {@link dev.jwtsigner.FuzzInput#saved}.
+ * verifier accepts only what we signed. Saved inputs are read with {@link dev.jwtsigner.fuzz.FuzzInput#saved}.
  */
 final class FuzzedTokens {
 

@@ -1,7 +1,7 @@
 package dev.jwtsigner.testkit;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.jwtsigner.FuzzInput;
+import dev.jwtsigner.fuzz.FuzzInput;
 import dev.jwtsigner.JwsAlgorithm;
 import dev.jwtsigner.apto.SignedPayloadBuilder;
 import dev.jwtsigner.internal.JoseSigner;

@@ -1,4 +1,4 @@
-package dev.jwtsigner;
+package dev.jwtsigner.fuzz;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
