@@ -72,6 +72,7 @@ class AptoPolicyTest {
     AptoPolicy p = AptoPolicy.builder().maxPayloadBytes(2).maxDepth(1_000).build();
     assertThat(p.maxPayloadBytes()).isEqualTo(2);
     assertThat(p.maxDepth()).isEqualTo(1_000);
+    assertThat(AptoPolicy.builder().maxDepth(1).build().maxDepth()).isEqualTo(1);
   }
 
   @ParameterizedTest

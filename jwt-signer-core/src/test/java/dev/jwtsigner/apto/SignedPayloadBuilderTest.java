@@ -94,6 +94,12 @@ class SignedPayloadBuilderTest {
   }
 
   @Test
+  void acceptsALifetimeOfOneSecond() {
+    assertThat(part(builder.payload("{\"a\":1}").issuedAt(false).expiresIn(Duration.ofSeconds(1)).sign(), 1))
+        .isEqualTo("{\"a\":1,\"exp\":" + (NOW_SECONDS + 1) + "}");
+  }
+
+  @Test
   void signsTheTextUnchangedWithoutTimeClaims() {
     assertThat(part(builder.payload("{\"a\":1}").issuedAt(false).sign(), 1)).isEqualTo("{\"a\":1}");
     assertThat(part(builder.payload("{\"a\":1}").issuedAt(false).expiresIn(Duration.ofSeconds(60)).sign(), 1))
@@ -353,6 +359,9 @@ class SignedPayloadBuilderTest {
     assertThatThrownBy(() -> builder.expiresIn(Duration.ofMillis(999)))
         .isInstanceOfSatisfying(JwtSignerException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT))
         .hasMessageStartingWith("expiresIn: the lifetime is PT0.999S; it must be at least one second");
+    assertThatThrownBy(() -> builder.expiresIn(null))
+        .isInstanceOfSatisfying(JwtSignerException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT))
+        .hasMessage("expiresIn: the lifetime is null. Fix: pass a Duration such as Duration.ofMinutes(5).");
     assertThatThrownBy(() -> builder.expiresIn(Duration.ofSeconds(-5)))
         .hasMessageStartingWith("expiresIn: the lifetime is PT-5S;");
     assertThatThrownBy(() -> builder.clock(null)).hasMessageStartingWith("clock: the clock is null.");

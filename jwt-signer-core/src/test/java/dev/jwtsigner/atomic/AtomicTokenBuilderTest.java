@@ -55,6 +55,14 @@ class AtomicTokenBuilderTest {
   // ------------------------------------------------------------ shape
 
   @Test
+  void namesWholeDaysAndHoursInMessages() {
+    assertThat(AtomicTokenBuilder.seconds(DAY)).isEqualTo("86400 s (1 day)");
+    assertThat(AtomicTokenBuilder.seconds(2 * DAY)).isEqualTo("172800 s (2 days)");
+    assertThat(AtomicTokenBuilder.seconds(3_600)).isEqualTo("3600 s (1 h)");
+    assertThat(AtomicTokenBuilder.seconds(3_599)).isEqualTo("3599 s");
+  }
+
+  @Test
   void signsTheShapeOfTheVendorGuidesNodeExample() {
     String token = rsa.algorithm(JwsAlgorithm.RS512).subject("1234567890").expiresIn(Duration.ofDays(3)).sign();
 
@@ -256,6 +264,14 @@ class AtomicTokenBuilderTest {
   }
 
   @Test
+  void reportsABlankSubjectOnceWhenThePolicyDoesNotReadSub() {
+    AtomicPolicy onlyAtomicSub = AtomicPolicy.builder().userIdClaims("atomic_sub", "uid").build();
+    assertViolation(rsa.policy(onlyAtomicSub).subject(" "), Violation.of("sub", Rule.USER_ID_MISSING,
+        "sub is blank; the SDK needs the user ID as a non-blank string.",
+        "pass the logged-in user's ID to subject(...)."));
+  }
+
+  @Test
   void rejectsAUserIdWithALoneSurrogate() {
     assertViolation(rsa.subject("u\ud800"), Violation.of("sub", Rule.INVALID_UNICODE,
         "sub contains a lone UTF-16 surrogate, which has no UTF-8 encoding.",
@@ -368,6 +384,13 @@ class AtomicTokenBuilderTest {
     AtomicPolicy policy = AtomicPolicy.builder().allowedIssuers("my-backend").build();
     assertViolation(rsa.policy(policy).subject("u1"), Violation.of("iss", Rule.ISSUER_NOT_ALLOWED,
         "iss is missing; the API key accepts only 1 issuer.", "call issuer(...) with one of: my-backend."));
+  }
+
+  @Test
+  void acceptsAnIssuerOnTheAllowedList() {
+    AtomicPolicy policy = AtomicPolicy.builder().allowedIssuers("my-backend", "my-other-backend").build();
+    assertThat(claimsJson(rsa.policy(policy).subject("u1").issuer("my-other-backend").sign(), "rsa2048"))
+        .endsWith("\"iss\":\"my-other-backend\"}");
   }
 
   @Test

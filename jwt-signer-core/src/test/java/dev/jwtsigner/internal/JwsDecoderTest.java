@@ -191,6 +191,8 @@ class JwsDecoderTest {
     DecodedJws rsa = ALL.decode(joseSigned("rsa2048", JwsAlgorithm.RS256, null, CLAIMS), trust(p521Public));
     assertThat(only(rsa).message())
         .isEqualTo("the token is RS256, which needs an RSA key, but the trusted key for it is EC P-521.");
+    assertThat(jws.signatureValid()).isFalse();
+    assertThat(rsa.signatureValid()).isFalse();
   }
 
   @Test
@@ -218,9 +220,15 @@ class JwsDecoderTest {
     assertThat(only(jws)).extracting(Violation::field, Violation::rule, Violation::message).containsExactly(
         "key", Rule.KEY_UNSUITABLE,
         "the trusted key for this RS256 token is RSA 1024 bits; the platform needs RSA of at least 2048 bits.");
+    assertThat(only(jws).fix())
+        .isEqualTo("make a longer key with `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:4096 -out private.pem`.");
+    assertThat(jws.signatureValid()).isFalse();
     String p256Token = signed("{\"alg\":\"ES512\"}", CLAIMS, "SHA512withECDSAinP1363Format", Jws.privateKey("p256"));
-    assertThat(only(ALL.decode(p256Token, trust(Jws.publicKey("p256")))).message())
-        .isEqualTo("the trusted key for this ES512 token is EC 256-bit curve; the platform needs EC on P-521.");
+    DecodedJws p256 = ALL.decode(p256Token, trust(Jws.publicKey("p256")));
+    assertThat(only(p256)).extracting(Violation::message, Violation::fix).containsExactly(
+        "the trusted key for this ES512 token is EC 256-bit curve; the platform needs EC on P-521.",
+        "make a P-521 key with `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-521 -out private.pem`.");
+    assertThat(p256.signatureValid()).isFalse();
   }
 
   // --- header ---

@@ -204,12 +204,17 @@ class KeySourceTest {
             + " with `openssl pkey -inform DER -in key.der -out private.pem`, or load a .p12 file with KeySource.fromKeyStore.");
   }
 
-  @Test
-  void rejectsAnEncryptedKeyWithoutPassphrase() {
-    assertThatThrownBy(() -> KeySource.fromPemText(TestKeys.pem("rsa2048.encrypted.pem")))
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "rsa2048.encrypted.pem | encrypted PKCS#8, -----BEGIN ENCRYPTED PRIVATE KEY----- | openssl pkey -in key.pem -out private.pem",
+      "rsa2048.legacy-encrypted.pem | legacy PEM encryption, Proc-Type: 4,ENCRYPTED | openssl pkey -in key.pem -out private.pem",
+      "p521.openssh-encrypted | OpenSSH format, encrypted with aes256-ctr | ssh-keygen -p -N \"\" -m PEM -f key"})
+  void rejectsAnEncryptedKeyWithoutPassphrase(String file, String kind, String decryptCommand) {
+    assertThatThrownBy(() -> KeySource.fromPemText(TestKeys.pem(file)))
         .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_PASSPHRASE_REQUIRED))
-        .hasMessageStartingWith("PEM text holds an encrypted private key (encrypted PKCS#8, -----BEGIN ENCRYPTED PRIVATE KEY-----)"
-            + " and no passphrase was given.");
+        .hasMessage("PEM text holds an encrypted private key (" + kind + ") and no passphrase was given."
+            + " Fix: pass the passphrase, as in KeySource.fromPem(path, passphrase), or write an unencrypted copy"
+            + " with `" + decryptCommand + "` and keep it in a secret store.");
   }
 
   @Test

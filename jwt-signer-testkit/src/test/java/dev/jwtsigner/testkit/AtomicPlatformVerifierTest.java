@@ -181,6 +181,26 @@ class AtomicPlatformVerifierTest {
   }
 
   @Test
+  void toleratesTheClockSkewOnAnExpiryAheadOfNow() {
+    long iat = NOW + 30; // a signer whose clock runs 30 s ahead
+    String claims = "{\"sub\":\"u1\",\"iat\":" + iat + ",\"exp\":" + (iat + 7 * DAY) + "}";
+    String token = CoreTestKeys.sign("rsa2048", JwsAlgorithm.RS256, claims);
+    assertThat(rsa.clockSkew(Duration.ofSeconds(30)).verify(token).accepted()).isTrue();
+    assertThat(rsa.clockSkew(Duration.ofSeconds(29)).verify(token).violations()).extracting(Violation::rule)
+        .containsExactly(Rule.EXPIRY_BEYOND_MAXIMUM);
+  }
+
+  @Test
+  void namesWholeDaysAndHoursAndKeepsFractions() {
+    assertThat(AtomicPlatformVerifier.seconds(DAY)).isEqualTo("86400 s (1 day)");
+    assertThat(AtomicPlatformVerifier.seconds(2 * DAY)).isEqualTo("172800 s (2 days)");
+    assertThat(AtomicPlatformVerifier.seconds(3_600)).isEqualTo("3600 s (1 h)");
+    assertThat(AtomicPlatformVerifier.seconds(7_200)).isEqualTo("7200 s (2 h)");
+    assertThat(AtomicPlatformVerifier.seconds(3_599)).isEqualTo("3599 s");
+    assertThat(AtomicPlatformVerifier.seconds(0.25)).isEqualTo("0.25 s");
+  }
+
+  @Test
   void rejectsAnExpiryFurtherAheadOfNowThanTheMaximum() {
     long iat = NOW + DAY; // a signer whose clock runs a day ahead
     assertThat(verifyClaims("{\"sub\":\"u1\",\"iat\":" + iat + ",\"exp\":" + (iat + 7 * DAY) + "}"))

@@ -138,6 +138,23 @@ class SignedPayloadVerifierTest {
   }
 
   @Test
+  void acceptsTimeClaimsAtBothEndsOfTheRange() {
+    String token = SignedPayloadBuilder.create(KEY_1).keyId("key_1").issuedAt(false)
+        .payload("{\"iat\":0,\"nbf\":0,\"exp\":253402300799}").sign();
+    assertThat(verifier.verify(token).accepted()).isTrue();
+  }
+
+  @Test
+  void readsAWholeNumberWrittenAsAFractionAsThatSecond() {
+    String token = SignedPayloadBuilder.create(KEY_1).keyId("key_1").issuedAt(false)
+        .payload("{\"exp\":" + (now + 1) + ".0}").sign();
+    assertThat(verifier.verify(token).accepted()).isTrue();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(verifier.verify(token).violations()).extracting(Violation::message)
+        .containsExactly("exp is 0 seconds before now: the token has expired.");
+  }
+
+  @Test
   void neverThrowsForGarbage() {
     for (String token : new String[] {null, "", "a.b", "not a token at all", "{\"payload\":\"x\"}"}) {
       Verdict v = verifier.verify(token);
