@@ -8,6 +8,7 @@ import java.math.BigInteger;
 import java.security.Key;
 import java.security.PrivateKey;
 import java.security.interfaces.ECKey;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.EdECKey;
 import java.security.interfaces.RSAKey;
 import java.security.spec.ECParameterSpec;
@@ -34,7 +35,42 @@ final class KeyChecks {
       throw new KeyRejectedException(Reason.INVALID_ARGUMENT,
           "privateKey is null. Fix: pass the PrivateKey to sign with.");
     }
-    return requireSupported(key);
+    requireSupported(key);
+    if (key instanceof RSAPrivateCrtKey crt) {
+      requireConsistent(crt);
+    }
+    return key;
+  }
+
+  /**
+   * Refuses an RSA key whose parts do not belong together (p·q ≠ n, or a CRT value that does not match),
+   * such as a file read while a secret manager was rewriting it with another key of the same size: it
+   * parses, but the JDK would refuse every signature with it. A few multiplications, once per load.
+   */
+  private static void requireConsistent(RSAPrivateCrtKey k) {
+    BigInteger n = k.getModulus();
+    BigInteger e = k.getPublicExponent();
+    BigInteger p = k.getPrimeP();
+    BigInteger q = k.getPrimeQ();
+    if (n == null || e == null || p == null || q == null || k.getPrivateExponent() == null
+        || k.getPrimeExponentP() == null || k.getPrimeExponentQ() == null || k.getCrtCoefficient() == null) {
+      return; // a key that hides its parts (an HSM's) is the provider's to check
+    }
+    BigInteger pMinus1 = p.subtract(BigInteger.ONE);
+    BigInteger qMinus1 = q.subtract(BigInteger.ONE);
+    boolean consistent = p.signum() > 0 && q.signum() > 0 && pMinus1.signum() > 0 && qMinus1.signum() > 0
+        && p.multiply(q).equals(n)
+        && e.multiply(k.getPrimeExponentP()).mod(pMinus1).equals(BigInteger.ONE)
+        && e.multiply(k.getPrimeExponentQ()).mod(qMinus1).equals(BigInteger.ONE)
+        && e.multiply(k.getPrivateExponent()).mod(pMinus1).equals(BigInteger.ONE)
+        && e.multiply(k.getPrivateExponent()).mod(qMinus1).equals(BigInteger.ONE)
+        && k.getCrtCoefficient().multiply(q).mod(p).equals(BigInteger.ONE);
+    if (!consistent) {
+      throw new KeyRejectedException(Reason.KEY_MALFORMED,
+          "the RSA private key's parts do not belong together (p·q is not n, or a CRT value does not match),"
+              + " so no signature made with it would verify; a file read while it was being rewritten looks like this."
+              + " Fix: write key files atomically (write a temporary file, then rename it), or " + MAKE_RSA + ".");
+    }
   }
 
   /**

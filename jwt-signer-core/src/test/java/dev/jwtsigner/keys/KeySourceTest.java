@@ -21,6 +21,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.security.KeyFactory;
+import java.security.spec.RSAPrivateCrtKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -365,5 +367,45 @@ class KeySourceTest {
     store.setKeyEntry("jwt", key, PASS.toCharArray(), new Certificate[] {cert});
     store.setCertificateEntry("cert-only", cert);
     return store;
+  }
+
+  @Test
+  void rejectsAnRsaKeyMixedFromTwoKeysLikeAFileReadWhileBeingRewritten() throws Exception {
+    RSAPrivateCrtKey a = (RSAPrivateCrtKey) KeySource.fromPemText(TestKeys.pem("rsa2048.pem")).signingKey().privateKey();
+    RSAPrivateCrtKey b = (RSAPrivateCrtKey) KeyPairGeneratorHolder.OTHER_2048.getPrivate();
+    // the first half of one key's integers and the second half of the other's, as a torn read gives
+    PrivateKey mixed = KeyFactory.getInstance("RSA").generatePrivate(new RSAPrivateCrtKeySpec(
+        a.getModulus(), a.getPublicExponent(), a.getPrivateExponent(),
+        b.getPrimeP(), b.getPrimeQ(), b.getPrimeExponentP(), b.getPrimeExponentQ(), b.getCrtCoefficient()));
+    assertThatThrownBy(() -> KeySource.of(mixed))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_MALFORMED))
+        .hasMessageStartingWith("the RSA private key's parts do not belong together (p·q is not n, or a CRT value does"
+            + " not match), so no signature made with it would verify;");
+  }
+
+  @Test
+  void rejectsAnRsaKeyWhoseCrtCoefficientIsCorrupted() throws Exception {
+    RSAPrivateCrtKey a = (RSAPrivateCrtKey) KeySource.fromPemText(TestKeys.pem("rsa2048.pem")).signingKey().privateKey();
+    PrivateKey corrupted = KeyFactory.getInstance("RSA").generatePrivate(new RSAPrivateCrtKeySpec(
+        a.getModulus(), a.getPublicExponent(), a.getPrivateExponent(), a.getPrimeP(), a.getPrimeQ(),
+        a.getPrimeExponentP(), a.getPrimeExponentQ(), a.getCrtCoefficient().add(java.math.BigInteger.ONE)));
+    assertThatThrownBy(() -> KeySource.of(corrupted))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_MALFORMED));
+    assertThat(KeySource.of(a).signingKey().privateKey()).as("the intact key still loads").isSameAs(a);
+  }
+
+  /** One extra 2048-bit key, made once for the whole class. */
+  private static final class KeyPairGeneratorHolder {
+    static final java.security.KeyPair OTHER_2048 = generate();
+
+    private static java.security.KeyPair generate() {
+      try {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        return g.generateKeyPair();
+      } catch (java.security.GeneralSecurityException e) {
+        throw new AssertionError(e);
+      }
+    }
   }
 }
