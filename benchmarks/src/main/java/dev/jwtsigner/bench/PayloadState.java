@@ -1,0 +1,67 @@
+package dev.jwtsigner.bench;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import dev.jwtsigner.JwsAlgorithm;
+import dev.jwtsigner.internal.JoseSigner;
+import java.text.ParseException;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The Apto signed-payload contenders: the create-user body ({@link Claims#CREATE_USER_BODY}) signed RS256
+ * with the RSA-2048 key under kid {@code key_1}, and verified.
+ */
+@State(Scope.Benchmark)
+public class PayloadState {
+
+  static final String KEY_ID = "key_1";
+
+  BenchKeys keys;
+  JoseSigner joseSigner;
+  String token;
+  byte[] signingInput;
+
+  private JWSHeader nimbusHeader;
+  private JWSSigner nimbusSigner;
+  private JWSVerifier nimbusVerifier;
+
+  @Setup(Level.Trial)
+  public void setUp() throws JOSEException, ParseException {
+    keys = BenchKeys.of(JwsAlgorithm.RS256);
+    joseSigner = JoseSigner.prepare(keys.keySource().signingKey(), JwsAlgorithm.RS256, KEY_ID);
+    token = check("JoseSigner", joseSigner.sign(Claims.CREATE_USER_BODY));
+    signingInput = Tokens.signingInput(token);
+    nimbusHeader = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(KEY_ID).build();
+    nimbusSigner = new RSASSASigner(keys.jdkPrivate);
+    nimbusVerifier = Tokens.nimbusVerifier(keys.jdkPublic);
+    check("nimbus", nimbusSign());
+    if (!nimbusVerify()) {
+      throw new IllegalStateException("nimbus rejects the signed payload");
+    }
+  }
+
+  String check(String contender, String signed) {
+    return Tokens.requireValid(contender, signed, keys.jdkPublic, "RS256");
+  }
+
+  /** nimbus-jose-jwt used directly: the body as the JWS payload. */
+  String nimbusSign() throws JOSEException {
+    JWSObject jws = new JWSObject(nimbusHeader, new Payload(Claims.CREATE_USER_BODY));
+    jws.sign(nimbusSigner);
+    return jws.serialize();
+  }
+
+  boolean nimbusVerify() throws ParseException, JOSEException {
+    return JWSObject.parse(token).verify(nimbusVerifier);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.jwtsigner.bench;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSVerifier;
+import dev.jwtsigner.JwsAlgorithm;
+import dev.jwtsigner.internal.JoseSigner;
+import java.text.ParseException;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * One token per algorithm, minted by jwt-signer from {@link Claims}, and every verifier of it, on the
+ * public half of the signing key.
+ */
+@State(Scope.Benchmark)
+public class VerifyingState {
+
+  @Param({"RS256", "RS512", "ES512"})
+  public JwsAlgorithm alg;
+
+  BenchKeys keys;
+  String token;
+  byte[] signingInput;
+
+  private JWSVerifier nimbusVerifier;
+
+  @Setup(Level.Trial)
+  public void setUp() throws JOSEException, ParseException {
+    keys = BenchKeys.of(alg);
+    token = Tokens.requireValid("JoseSigner",
+        JoseSigner.prepare(keys.keySource().signingKey(), alg).sign(Claims.JSON), keys.jdkPublic, alg.name());
+    signingInput = Tokens.signingInput(token);
+    nimbusVerifier = Tokens.nimbusVerifier(keys.jdkPublic);
+    if (!nimbus()) {
+      throw new IllegalStateException("nimbus rejects the benchmark token");
+    }
+  }
+
+  /** nimbus-jose-jwt used directly: parse the compact token, verify its signature. */
+  boolean nimbus() throws ParseException, JOSEException {
+    return JWSObject.parse(token).verify(nimbusVerifier);
+  }
+}
