@@ -2,10 +2,6 @@ package dev.jwtsigner.bench;
 
 import dev.jwtsigner.JwsAlgorithm;
 import dev.jwtsigner.keys.KeySource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -35,9 +31,9 @@ public final class BenchKeys {
   private BenchKeys(JwsAlgorithm algorithm) throws GeneralSecurityException {
     String name = fileFor(algorithm);
     this.algorithm = algorithm;
-    this.privatePem = resource("keys/" + name + ".pem");
+    this.privatePem = Resources.text("keys/" + name + ".pem");
     byte[] pkcs8 = Pem.body(privatePem);
-    byte[] spki = Pem.body(resource("keys/" + name + ".pub.pem"));
+    byte[] spki = Pem.body(Resources.text("keys/" + name + ".pub.pem"));
     KeyFactory jdk = KeyFactory.getInstance(algorithm.keyAlgorithm());
     KeyFactory bc = KeyFactory.getInstance(algorithm.keyAlgorithm(), BOUNCY_CASTLE);
     this.jdkPrivate = jdk.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
@@ -72,16 +68,5 @@ public final class BenchKeys {
   /** The library's key source for this key, read from the PEM text as an application would. */
   KeySource keySource() {
     return KeySource.fromPemText(privatePem);
-  }
-
-  static String resource(String path) {
-    try (InputStream in = BenchKeys.class.getClassLoader().getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("missing benchmark resource " + path);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -9,6 +9,7 @@ import java.util.Date;
 /**
  * The claims every contender signs: the Atomic guide's token (issuer, user ID in {@code sub}, issued now,
  * expiring in three days). Time is fixed, so each contender signs the same values in every iteration.
+ * Plain constants: the cold-start programs use them without loading anything else.
  */
 public final class Claims {
 
@@ -27,9 +28,6 @@ public final class Claims {
   /** The same claims as compact JSON, for the signers that take a ready payload. */
   public static final String JSON = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + SUBJECT
       + "\",\"iat\":" + ISSUED_AT.getEpochSecond() + ",\"exp\":" + EXPIRES_AT.getEpochSecond() + "}";
-
-  /** An Apto create-user request body (made-up person), signed as a payload. */
-  public static final String CREATE_USER_BODY = BenchKeys.resource("create-user.json").strip();
 
   private Claims() {}
 }

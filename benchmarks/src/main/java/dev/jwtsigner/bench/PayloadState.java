@@ -18,13 +18,15 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The Apto signed-payload contenders: the create-user body ({@link Claims#CREATE_USER_BODY}) signed RS256
+ * The Apto signed-payload contenders: the create-user body ({@link #CREATE_USER_BODY}) signed RS256
  * with the RSA-2048 key under kid {@code key_1}, and verified.
  */
 @State(Scope.Benchmark)
 public class PayloadState {
 
   static final String KEY_ID = "key_1";
+  /** An Apto create-user request body (a made-up person), signed as the payload. */
+  static final String CREATE_USER_BODY = Resources.text("create-user.json").strip();
 
   BenchKeys keys;
   JoseSigner joseSigner;
@@ -39,7 +41,7 @@ public class PayloadState {
   public void setUp() throws JOSEException, ParseException {
     keys = BenchKeys.of(JwsAlgorithm.RS256);
     joseSigner = JoseSigner.prepare(keys.keySource().signingKey(), JwsAlgorithm.RS256, KEY_ID);
-    token = check("JoseSigner", joseSigner.sign(Claims.CREATE_USER_BODY));
+    token = check("JoseSigner", joseSigner.sign(CREATE_USER_BODY));
     signingInput = Tokens.signingInput(token);
     nimbusHeader = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(KEY_ID).build();
     nimbusSigner = new RSASSASigner(keys.jdkPrivate);
@@ -56,7 +58,7 @@ public class PayloadState {
 
   /** nimbus-jose-jwt used directly: the body as the JWS payload. */
   String nimbusSign() throws JOSEException {
-    JWSObject jws = new JWSObject(nimbusHeader, new Payload(Claims.CREATE_USER_BODY));
+    JWSObject jws = new JWSObject(nimbusHeader, new Payload(CREATE_USER_BODY));
     jws.sign(nimbusSigner);
     return jws.serialize();
   }

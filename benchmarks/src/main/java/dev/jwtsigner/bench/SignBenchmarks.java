@@ -65,7 +65,7 @@ public abstract class SignBenchmarks {
 
   @Benchmark
   public String payloadJoseSigner(PayloadState s) {
-    return s.joseSigner.sign(Claims.CREATE_USER_BODY);
+    return s.joseSigner.sign(PayloadState.CREATE_USER_BODY);
   }
 
   @Benchmark
