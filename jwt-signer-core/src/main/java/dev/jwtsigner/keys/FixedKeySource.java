@@ -1,5 +1,7 @@
 package dev.jwtsigner.keys;
 
+import java.util.function.UnaryOperator;
+
 /** A source that always returns the same, already parsed and checked key. */
 final class FixedKeySource implements KeySource {
 
@@ -9,6 +11,13 @@ final class FixedKeySource implements KeySource {
   FixedKeySource(SigningKey key, String origin) {
     this.key = key;
     this.origin = origin;
+  }
+
+  /** {@link KeySource#fromEnvironment(String)} with {@code env} in place of {@code System.getenv}. */
+  static FixedKeySource fromEnvironment(String variable, UnaryOperator<String> env) {
+    String text = PemKeys.readEnvironment(variable, env);
+    return new FixedKeySource(SigningKey.of(PemKeys.readPrivateKey(text, null, "environment variable " + variable)),
+        "KeySource.fromEnvironment(" + variable + ")");
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.security.Key;
 import java.security.PrivateKey;
 import java.security.interfaces.ECKey;
+import java.security.interfaces.EdECKey;
 import java.security.interfaces.RSAKey;
 import java.security.spec.ECParameterSpec;
 
@@ -31,8 +32,16 @@ final class KeyChecks {
       throw new KeyRejectedException(Reason.INVALID_ARGUMENT,
           "privateKey is null. Fix: pass the PrivateKey to sign with.");
     }
+    return requireSupported(key);
+  }
+
+  /**
+   * Refuses a key (private or public) that RS256, RS512 and ES512 cannot use: RSA below 2048 bits, EC off
+   * P-521, any other type. A key that hides its size or curve (an HSM's) passes.
+   */
+  static <K extends Key> K requireSupported(K key) {
     String alg = key.getAlgorithm();
-    if (key instanceof RSAKey rsa || "RSA".equalsIgnoreCase(alg)) {
+    if (key instanceof RSAKey || "RSA".equalsIgnoreCase(alg)) {
       int bits = rsaBits(key);
       if (bits >= 0 && bits < MIN_RSA_BITS) {
         throw new KeyRejectedException(Reason.KEY_TOO_SHORT,
@@ -41,7 +50,7 @@ final class KeyChecks {
       }
       return key;
     }
-    if (key instanceof ECKey ec || "EC".equalsIgnoreCase(alg)) {
+    if (key instanceof ECKey || "EC".equalsIgnoreCase(alg)) {
       if (key instanceof ECKey ecKey && !isP521(ecKey.getParams())) {
         throw new KeyRejectedException(Reason.KEY_CURVE_UNSUPPORTED,
             "EC key is on a " + fieldBits(ecKey.getParams()) + "-bit curve; ES512 needs P-521 (secp521r1)."
@@ -50,7 +59,7 @@ final class KeyChecks {
       return key;
     }
     throw new KeyRejectedException(Reason.KEY_TYPE_UNSUPPORTED,
-        "a " + alg + " key cannot sign RS256, RS512 or ES512; only RSA (2048 bits or more) and EC P-521 keys can."
+        "a key of type " + typeName(key) + " cannot sign RS256, RS512 or ES512; only RSA (2048 bits or more) and EC P-521 keys can."
             + " Fix: " + MAKE_RSA + ", or " + MAKE_P521 + ".");
   }
 
@@ -70,6 +79,14 @@ final class KeyChecks {
     }
     if (key instanceof ECKey ec) {
       return isP521(ec.getParams()) ? "EC P-521" : "EC " + fieldBits(ec.getParams()) + " bits";
+    }
+    return key.getAlgorithm();
+  }
+
+  /** The key's type, with the curve for EdDSA keys ({@code Ed25519}), as every JDK version names it. */
+  static String typeName(Key key) {
+    if (key instanceof EdECKey ed) {
+      return ed.getParams().getName();
     }
     return key.getAlgorithm();
   }

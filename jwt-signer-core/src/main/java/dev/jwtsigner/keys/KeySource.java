@@ -1,16 +1,27 @@
 package dev.jwtsigner.keys;
 
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.PrivateKey;
 
 /**
  * Where a builder gets the key it signs with. Sources parse and check their key once, when they are
- * created, so a misconfigured service fails at start-up; {@link #signingKey()} is then cheap.
+ * created, so a misconfigured service fails at start-up; {@link #signingKey()} is then cheap and never
+ * touches PEM.
  *
  * <pre>{@code
- * KeySource keys = KeySource.fromPemText(System.getenv("JWT_PRIVATE_KEY"));
+ * KeySource keys = KeySource.fromPem(Path.of("jwtRS512.key"));                  // any supported PEM file
+ * KeySource enc  = KeySource.fromPem(Path.of("key.pem"), "pass".toCharArray());  // encrypted PEM
+ * KeySource env  = KeySource.fromEnvironment("JWT_PRIVATE_KEY");                // PEM text in a variable
+ * KeySource hsm  = KeySource.fromKeyStore(pkcs11Store, "jwt", pin);              // PKCS#12, PKCS#11 (HSM)
  * KeySource raw  = KeySource.of(privateKey).withKeyId("key-2");
  * SigningKey k   = keys.signingKey();
  * }</pre>
+ *
+ * <p>Accepted PEM: PKCS#8 {@code PRIVATE KEY}, PKCS#1 {@code RSA PRIVATE KEY}, SEC1 {@code EC PRIVATE KEY}
+ * (with or without an {@code EC PARAMETERS} block), encrypted PKCS#8 {@code ENCRYPTED PRIVATE KEY}, legacy
+ * {@code Proc-Type: 4,ENCRYPTED} PEM, OpenSSH {@code OPENSSH PRIVATE KEY} (encrypted or not), and any of
+ * these in a bundle with certificates. The key must be RSA of at least 2048 bits or EC on P-521.
  *
  * <p>Implementations must be thread-safe and must return a key and kid that belong together.
  */
@@ -26,19 +37,7 @@ public interface KeySource {
    * @throws dev.jwtsigner.KeyRejectedException with {@code KEY_ID_INVALID} if {@code keyId} is blank
    */
   default KeySource withKeyId(String keyId) {
-    String kid = KeyChecks.requireKeyId(keyId);
-    KeySource self = this;
-    return new KeySource() {
-      @Override
-      public SigningKey signingKey() {
-        return self.signingKey().withKeyId(kid);
-      }
-
-      @Override
-      public String toString() {
-        return self + ".withKeyId(" + kid + ")";
-      }
-    };
+    return new KeyIdSource(this, keyId);
   }
 
   /**
@@ -51,13 +50,85 @@ public interface KeySource {
   }
 
   /**
-   * A source for PEM text, as held in an environment variable or a secret store: a PKCS#8
-   * {@code PRIVATE KEY}, PKCS#1 {@code RSA PRIVATE KEY} or SEC1 {@code EC PRIVATE KEY} block, possibly
-   * next to certificates.
+   * A source for PEM text, as held in a secret store. Text with no line break has the two characters
+   * {@code \n} read as line breaks (as some environment files write them).
    *
    * @throws dev.jwtsigner.KeyRejectedException if the text holds no usable private key
    */
   static KeySource fromPemText(String pem) {
-    return new FixedKeySource(SigningKey.of(PemKeys.readPrivateKey(pem, null, "PEM text")), "KeySource.fromPemText");
+    return fromPemText(pem, null);
+  }
+
+  /**
+   * A source for PEM text holding an encrypted key ({@code ENCRYPTED PRIVATE KEY}, {@code Proc-Type:
+   * 4,ENCRYPTED} or an encrypted OpenSSH key). An unencrypted key loads too; the passphrase is then unused.
+   *
+   * @param passphrase the key's passphrase, or {@code null}; not kept
+   * @throws dev.jwtsigner.KeyRejectedException if the text holds no usable private key, or the passphrase is wrong
+   */
+  static KeySource fromPemText(String pem, char[] passphrase) {
+    return new FixedKeySource(SigningKey.of(PemKeys.readPrivateKey(pem, passphrase, "PEM text")), "KeySource.fromPemText");
+  }
+
+  /**
+   * A source for a PEM key file, read once now.
+   *
+   * @throws dev.jwtsigner.KeyRejectedException if the file is missing or unreadable, or holds no usable private key
+   */
+  static KeySource fromPem(Path file) {
+    return fromPem(file, null);
+  }
+
+  /**
+   * A source for an encrypted PEM key file, read and decrypted once now.
+   *
+   * @param passphrase the key's passphrase, or {@code null}; not kept
+   * @throws dev.jwtsigner.KeyRejectedException if the file is missing or unreadable, the passphrase is
+   *     missing or wrong, or the file holds no usable private key
+   */
+  static KeySource fromPem(Path file, char[] passphrase) {
+    String text = PemKeys.readFile(file);
+    return new FixedKeySource(SigningKey.of(PemKeys.readPrivateKey(text, passphrase, "key file " + file)),
+        "KeySource.fromPem(" + file + ")");
+  }
+
+  /**
+   * A source for the PEM text in environment variable {@code variable}, read once now.
+   *
+   * @throws dev.jwtsigner.KeyRejectedException with {@code KEY_ENVIRONMENT_VARIABLE_MISSING} if it is not
+   *     set or empty, or as {@link #fromPemText(String)}
+   */
+  static KeySource fromEnvironment(String variable) {
+    return FixedKeySource.fromEnvironment(variable, System::getenv);
+  }
+
+  /**
+   * A source for the private key under {@code alias} in a loaded key store. A key in a PKCS#11 token (an
+   * HSM, loaded with {@code KeyStore.getInstance("PKCS11", provider)}) is bound to the store's provider, so
+   * it signs inside the token; its size or curve is checked on the entry's certificate.
+   *
+   * <pre>{@code
+   * Provider p11 = Security.getProvider("SunPKCS11").configure("--name=hsm\nlibrary=/usr/lib/softhsm/libsofthsm2.so\nslotListIndex=0");
+   * KeyStore store = KeyStore.getInstance("PKCS11", p11);
+   * store.load(null, pin);
+   * KeySource keys = KeySource.fromKeyStore(store, "jwt", pin);
+   * }</pre>
+   *
+   * @param password the key's password (for PKCS#12 usually the store's; ignored by PKCS#11)
+   * @throws dev.jwtsigner.KeyRejectedException if the store is not loaded, has no private key under
+   *     {@code alias}, the password is wrong, or the key cannot serve
+   */
+  static KeySource fromKeyStore(KeyStore keyStore, String alias, char[] password) {
+    return new FixedKeySource(KeyStoreKeys.read(keyStore, alias, password), "KeySource.fromKeyStore(" + alias + ")");
+  }
+
+  /**
+   * A source that re-reads {@code file} when it changes on disk, checking at most every 10 seconds; see
+   * {@link ReloadingKeySource}.
+   *
+   * @throws dev.jwtsigner.KeyRejectedException if the file cannot serve now
+   */
+  static ReloadingKeySource watching(Path file) {
+    return ReloadingKeySource.builder(file).build();
   }
 }

@@ -6,9 +6,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.KeyRejectedException;
 import dev.jwtsigner.TestKeys;
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class KeySourceTest {
+
+  static final String PASS = "correct horse battery";
+
+  @TempDir
+  Path dir;
 
   @Test
   void loadsPkcs8RsaPemText() {
@@ -87,5 +110,255 @@ class KeySourceTest {
           assertThat(e.reason()).isEqualTo(Reason.KEY_MALFORMED);
           assertThat(e.getMessage()).doesNotContain(pem.lines().skip(1).findFirst().orElseThrow());
         });
+  }
+
+  @Test
+  void loadsAPemFile() throws Exception {
+    Path file = copy("rsa4096.pem");
+    KeySource source = KeySource.fromPem(file);
+    assertThat(source.signingKey()).hasToString("SigningKey[RSA 4096 bits]");
+    assertThat(source).hasToString("KeySource.fromPem(" + file + ")[SigningKey[RSA 4096 bits]]");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"rsa2048.encrypted.pem, RSA 2048 bits", "rsa2048.legacy-encrypted.pem, RSA 2048 bits",
+      "p521.openssh-encrypted, EC P-521"})
+  void decryptsWithThePassphrase(String name, String description) throws Exception {
+    assertThat(KeySource.fromPem(copy(name), PASS.toCharArray()).signingKey()).hasToString("SigningKey[" + description + "]");
+    assertThat(KeySource.fromPemText(TestKeys.pem(name), PASS.toCharArray()).signingKey()).hasToString("SigningKey[" + description + "]");
+  }
+
+  @Test
+  void ignoresAPassphraseForAnUnencryptedKey() {
+    assertThat(KeySource.fromPemText(TestKeys.pem("p521.pem"), PASS.toCharArray()).signingKey()).hasToString("SigningKey[EC P-521]");
+  }
+
+  @Test
+  void loadsTheKeyOfACertificateBundle() {
+    String bundle = TestKeys.pem("rsa2048.cert.pem") + TestKeys.pem("rsa2048.pem");
+    assertThat(KeySource.fromPemText(bundle).signingKey().privateKey())
+        .isEqualTo(KeySource.fromPemText(TestKeys.pem("rsa2048.pem")).signingKey().privateKey());
+  }
+
+  @Test
+  void readsEscapedNewlinesOfASingleLineVariable() {
+    String oneLine = TestKeys.pem("p521.pem").replace("\n", "\\n");
+    assertThat(KeySource.fromPemText(oneLine).signingKey()).hasToString("SigningKey[EC P-521]");
+  }
+
+  @Test
+  void loadsTheKeyFromAnEnvironmentVariable() {
+    KeySource source = FixedKeySource.fromEnvironment("JWT_PRIVATE_KEY", Map.of("JWT_PRIVATE_KEY", TestKeys.pem("p521.pem"))::get);
+    assertThat(source.signingKey()).hasToString("SigningKey[EC P-521]");
+    assertThat(source).hasToString("KeySource.fromEnvironment(JWT_PRIVATE_KEY)[SigningKey[EC P-521]]");
+  }
+
+  @Test
+  void rejectsAMissingEnvironmentVariable() {
+    assertThatThrownBy(() -> KeySource.fromEnvironment("JWT_SIGNER_TEST_VARIABLE_THAT_IS_NEVER_SET"))
+        .isInstanceOfSatisfying(KeyRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.KEY_ENVIRONMENT_VARIABLE_MISSING))
+        .hasMessage("environment variable JWT_SIGNER_TEST_VARIABLE_THAT_IS_NEVER_SET is not set. Fix: set it to the PEM"
+            + " text of the private key, such as with `export JWT_SIGNER_TEST_VARIABLE_THAT_IS_NEVER_SET=\"$(cat private.pem)\"`.");
+  }
+
+  @Test
+  void rejectsAnEmptyEnvironmentVariable() {
+    assertThatThrownBy(() -> FixedKeySource.fromEnvironment("JWT_PRIVATE_KEY", Map.of("JWT_PRIVATE_KEY", " ")::get))
+        .isInstanceOfSatisfying(KeyRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.KEY_ENVIRONMENT_VARIABLE_MISSING))
+        .hasMessageStartingWith("environment variable JWT_PRIVATE_KEY is empty. Fix: set it to the PEM text");
+  }
+
+  @Test
+  void rejectsAnEnvironmentVariableWithoutAKeyNamingTheVariable() {
+    assertThatThrownBy(() -> FixedKeySource.fromEnvironment("JWT_PRIVATE_KEY", Map.of("JWT_PRIVATE_KEY", "/etc/jwt/private.pem")::get))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_MALFORMED))
+        .hasMessageStartingWith("environment variable JWT_PRIVATE_KEY holds no PEM private key block.");
+  }
+
+  @Test
+  void rejectsAMissingFile() {
+    Path missing = dir.resolve("missing.pem");
+    assertThatThrownBy(() -> KeySource.fromPem(missing))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_FILE_UNREADABLE))
+        .hasMessage("key file " + missing + " does not exist (working directory " + Path.of("").toAbsolutePath() + ")."
+            + " Fix: pass the right path, or " + KeyChecks.MAKE_RSA + ".");
+  }
+
+  @Test
+  void rejectsADirectory() {
+    assertThatThrownBy(() -> KeySource.fromPem(dir))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_FILE_UNREADABLE))
+        .hasMessage("key file " + dir + " is a directory. Fix: pass the path of the PEM file inside it, such as private.pem.");
+  }
+
+  @Test
+  void rejectsABinaryFile() throws Exception {
+    String pem = TestKeys.pem("rsa2048.pem");
+    Path der = dir.resolve("key.der");
+    Files.write(der, Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "")));
+    assertThatThrownBy(() -> KeySource.fromPem(der))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_MALFORMED))
+        .hasMessage("key file " + der + " is binary, not PEM text (a DER key or a PKCS#12 key store?). Fix: convert a DER key"
+            + " with `openssl pkey -inform DER -in key.der -out private.pem`, or load a .p12 file with KeySource.fromKeyStore.");
+  }
+
+  @Test
+  void rejectsAnEncryptedKeyWithoutPassphrase() {
+    assertThatThrownBy(() -> KeySource.fromPemText(TestKeys.pem("rsa2048.encrypted.pem")))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_PASSPHRASE_REQUIRED))
+        .hasMessageStartingWith("PEM text holds an encrypted private key (encrypted PKCS#8, -----BEGIN ENCRYPTED PRIVATE KEY-----)"
+            + " and no passphrase was given.");
+  }
+
+  @Test
+  void rejectsAWrongPassphrase() {
+    assertThatThrownBy(() -> KeySource.fromPemText(TestKeys.pem("p521.openssh-encrypted"), "wrong".toCharArray()))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_PASSPHRASE_WRONG))
+        .hasMessageStartingWith("PEM text holds an encrypted private key (OpenSSH format, encrypted with aes256-ctr)"
+            + " that the given passphrase does not decrypt.");
+  }
+
+  @Test
+  void rejectsAnOpenSshEd25519Key() {
+    assertThatThrownBy(() -> KeySource.fromPemText(TestKeys.pem("ed25519.openssh")))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_TYPE_UNSUPPORTED))
+        .hasMessage("a key of type Ed25519 cannot sign RS256, RS512 or ES512; only RSA (2048 bits or more) and EC P-521 keys can."
+            + " Fix: " + KeyChecks.MAKE_RSA + ", or " + KeyChecks.MAKE_P521 + ".");
+  }
+
+  @Test
+  void rejectsACertificateWhereAPrivateKeyBelongs() {
+    assertThatThrownBy(() -> KeySource.fromPemText(TestKeys.pem("rsa2048.cert.pem")))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_NOT_PRIVATE))
+        .hasMessage("PEM text holds only a public key or certificate; signing needs the private key. Fix: pass the private key"
+            + " file (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----), and upload the public one to the platform.");
+  }
+
+  @Test
+  void rejectsTwoPrivateKeysInOneText() {
+    assertThatThrownBy(() -> KeySource.fromPemText(TestKeys.pem("rsa2048.pem") + TestKeys.pem("p521.pem")))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_MALFORMED))
+        .hasMessageStartingWith("PEM text holds more than one private key. Fix: keep one private key per file;");
+  }
+
+  @Test
+  void rejectsAGarbledOpenSshKey() {
+    String pem = "-----BEGIN OPENSSH PRIVATE KEY-----\n" + Base64.getEncoder().encodeToString("not a key".getBytes(StandardCharsets.US_ASCII))
+        + "\n-----END OPENSSH PRIVATE KEY-----\n";
+    assertThatThrownBy(() -> KeySource.fromPemText(pem))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_MALFORMED))
+        .hasMessage("PEM text holds a garbled or truncated PEM block. Fix: copy the whole key file, from -----BEGIN to -----END,"
+            + " or " + KeyChecks.MAKE_RSA + ".");
+  }
+
+  @Test
+  void loadsAKeyFromAPkcs12KeyStoreWithoutBindingItsProvider() throws Exception {
+    KeyStore store = pkcs12();
+    SigningKey key = KeySource.fromKeyStore(store, "jwt", PASS.toCharArray()).signingKey();
+    assertThat(key.privateKey()).isEqualTo(KeySource.fromPemText(TestKeys.pem("rsa2048.pem")).signingKey().privateKey());
+    assertThat(key.provider()).as("a software key signs on the fastest provider").isEmpty();
+  }
+
+  @Test
+  void rejectsAnUnknownKeyStoreAliasListingTheOthers() throws Exception {
+    KeyStore store = pkcs12();
+    assertThatThrownBy(() -> KeySource.fromKeyStore(store, "nope", PASS.toCharArray()))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_STORE_ENTRY_UNUSABLE))
+        .hasMessage("key store PKCS12 entry \"nope\" does not exist; the key store's aliases are [cert-only, jwt]."
+            + " Fix: pass one of those aliases (list them with `keytool -list -keystore <file>`).");
+  }
+
+  @Test
+  void rejectsAWrongKeyStorePassword() throws Exception {
+    KeyStore store = pkcs12();
+    assertThatThrownBy(() -> KeySource.fromKeyStore(store, "jwt", "wrong".toCharArray()))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_PASSPHRASE_WRONG))
+        .hasMessage("key store PKCS12 entry \"jwt\" cannot be recovered with the given password. Fix: pass the key's password"
+            + " (for PKCS#12 usually the store password).");
+  }
+
+  @Test
+  void rejectsACertificateOnlyKeyStoreEntry() throws Exception {
+    KeyStore store = pkcs12();
+    assertThatThrownBy(() -> KeySource.fromKeyStore(store, "cert-only", PASS.toCharArray()))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_NOT_PRIVATE))
+        .hasMessageStartingWith("key store PKCS12 entry \"cert-only\" holds only a certificate; signing needs a private key entry.");
+  }
+
+  @Test
+  void rejectsAKeyStoreThatIsNotLoaded() throws Exception {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    assertThatThrownBy(() -> KeySource.fromKeyStore(store, "jwt", PASS.toCharArray()))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_STORE_ENTRY_UNUSABLE))
+        .hasMessage("key store PKCS12 is not loaded. Fix: call keyStore.load(stream, password) before KeySource.fromKeyStore.");
+  }
+
+  @Test
+  void noMessageOrToStringHoldsKeyMaterial() throws Exception {
+    String pem = TestKeys.pem("rsa2048.pem");
+    RSAPrivateCrtKey rsa = (RSAPrivateCrtKey) KeySource.fromPemText(pem).signingKey().privateKey();
+    List<String> texts = new ArrayList<>();
+    String truncated = pem.substring(0, pem.length() / 2) + "\n-----END PRIVATE KEY-----\n";
+    for (Runnable attempt : List.<Runnable>of(
+        () -> KeySource.fromPemText(truncated),
+        () -> KeySource.fromPemText(pem.replace("MII", "MI!")),
+        () -> KeySource.fromPemText(TestKeys.pem("rsa2048.encrypted.pem"), "my wrong passphrase".toCharArray()),
+        () -> KeySource.fromPemText(TestKeys.pem("rsa2048.legacy-encrypted.pem"), "my wrong passphrase".toCharArray()),
+        () -> KeySource.fromPemText(TestKeys.pem("p521.openssh-encrypted"), "my wrong passphrase".toCharArray()),
+        () -> KeySource.fromPemText(TestKeys.pem("rsa2048.encrypted.pem")),
+        () -> KeySource.fromPemText(TestKeys.pem("rsa1024.pem")),
+        () -> KeySource.fromPemText(pem + pem),
+        () -> PublicKeys.parse(pem),
+        () -> PublicKeys.parse(pem.replace("PRIVATE", "PUBLIC")))) {
+      try {
+        attempt.run();
+        throw new AssertionError("accepted");
+      } catch (KeyRejectedException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+          texts.add(t.toString());
+        }
+      }
+    }
+    KeySource loaded = KeySource.fromPemText(pem, PASS.toCharArray()).withKeyId("k1");
+    texts.add(loaded.toString());
+    texts.add(loaded.signingKey().toString());
+    texts.add(KeySource.fromPem(copy("rsa2048.encrypted.pem"), PASS.toCharArray()).toString());
+
+    List<String> secrets = new ArrayList<>(pem.lines().filter(l -> !l.startsWith("-----")).toList());
+    for (BigInteger n : List.of(rsa.getModulus(), rsa.getPrivateExponent(), rsa.getPrimeP())) {
+      byte[] bytes = n.toByteArray();
+      secrets.add(n.toString().substring(0, 40));
+      secrets.add(n.toString(16).substring(0, 40));
+      secrets.add(HexFormat.of().formatHex(bytes).substring(0, 40));
+      secrets.add(Base64.getEncoder().encodeToString(bytes).substring(0, 40));
+      secrets.add(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).substring(8, 48));
+    }
+    secrets.add("my wrong passphrase");
+    secrets.add(PASS);
+    assertThat(texts).hasSize(13);
+    for (String text : texts) {
+      for (String secret : secrets) {
+        assertThat(text).doesNotContain(secret);
+      }
+    }
+  }
+
+  private Path copy(String name) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, TestKeys.pem(name));
+    return file;
+  }
+
+  private static KeyStore pkcs12() throws Exception {
+    PrivateKey key = KeySource.fromPemText(TestKeys.pem("rsa2048.pem")).signingKey().privateKey();
+    Certificate cert = CertificateFactory.getInstance("X.509")
+        .generateCertificate(new ByteArrayInputStream(TestKeys.pem("rsa2048.cert.pem").getBytes(StandardCharsets.US_ASCII)));
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, PASS.toCharArray());
+    store.setKeyEntry("jwt", key, PASS.toCharArray(), new Certificate[] {cert});
+    store.setCertificateEntry("cert-only", cert);
+    return store;
   }
 }

@@ -1,0 +1,152 @@
+package dev.jwtsigner.internal;
+
+import dev.jwtsigner.JwsAlgorithm;
+import dev.jwtsigner.JwtSignerException;
+import dev.jwtsigner.JwtSignerException.Reason;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A public key a verifier trusts, optionally registered under a key id ({@code kid}). Immutable and
+ * thread-safe. An EC key is converted to the fastest provider's own key object once, here, so that
+ * verifying a token never converts it again.
+ *
+ * <pre>{@code
+ * TrustedKey key = TrustedKey.of("key_1", publicKey);
+ * DecodedJws jws = decoder.decode(token, List.of(key));
+ * }</pre>
+ *
+ * <p>Any public key is accepted here; whether it can check a token's algorithm (type, RSA size, curve) is
+ * decided per token by {@link JwsDecoder}. {@link #toString()} names the type, size and kid only.
+ */
+public final class TrustedKey {
+
+  /** The smallest RSA modulus a platform accepts (RFC 7518 section 3.3). */
+  static final int MIN_RSA_BITS = 2048;
+  /** The order n of P-521's base point (FIPS 186-4, D.1.2.5). */
+  static final BigInteger P521_ORDER = new BigInteger(
+      "01fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
+          + "a51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409", 16);
+  private static final int P521_FIELD_BITS = 521;
+
+  private final String keyId;
+  private final PublicKey publicKey;
+  /** The key as the ES512 provider's own object (converted once), or the key itself. */
+  private final PublicKey es512Key;
+
+  private TrustedKey(String keyId, PublicKey publicKey, PublicKey es512Key) {
+    this.keyId = keyId;
+    this.publicKey = publicKey;
+    this.es512Key = es512Key;
+  }
+
+  /**
+   * A trusted key.
+   *
+   * @param keyIdOrNull the kid the key is registered under, or {@code null} for a key that checks tokens
+   *     whatever their kid
+   * @throws JwtSignerException with {@link Reason#INVALID_ARGUMENT} if the key is null or the kid blank
+   */
+  public static TrustedKey of(String keyIdOrNull, PublicKey key) {
+    if (key == null) {
+      throw new JwtSignerException(Reason.INVALID_ARGUMENT,
+          "publicKey is null. Fix: pass the public key that verifies the tokens.");
+    }
+    if (keyIdOrNull != null && keyIdOrNull.isBlank()) {
+      throw new JwtSignerException(Reason.INVALID_ARGUMENT,
+          "kid is blank. Fix: pass the id the key is registered under (such as \"key_1\"), or null for no kid.");
+    }
+    return new TrustedKey(keyIdOrNull, key, isP521(key) ? convertForEs512(key) : key);
+  }
+
+  /** The kid this key is registered under, if any. */
+  public Optional<String> keyId() {
+    return Optional.ofNullable(keyId);
+  }
+
+  /** The public key, as given. */
+  public PublicKey publicKey() {
+    return publicKey;
+  }
+
+  /** The key object to verify {@code alg} with: for ES512 the fastest provider's own, converted once. */
+  PublicKey verificationKey(JwsAlgorithm alg) {
+    return alg == JwsAlgorithm.ES512 ? es512Key : publicKey;
+  }
+
+  /** Whether the key's type fits {@code alg} (RSA for RS*, EC for ES512), whatever its size or curve. */
+  boolean fits(JwsAlgorithm alg) {
+    return alg.fits(publicKey);
+  }
+
+  /** Whether the key fits {@code alg} and meets the platforms' floor: RSA of 2048 bits or more, EC on P-521. */
+  boolean suits(JwsAlgorithm alg) {
+    if (!fits(alg)) {
+      return false;
+    }
+    if (alg == JwsAlgorithm.ES512) {
+      return isP521(publicKey);
+    }
+    return publicKey instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= MIN_RSA_BITS;
+  }
+
+  /** {@code RSA 2048 bits}, {@code EC P-521}: safe to show. */
+  String describeKey() {
+    if (publicKey instanceof RSAPublicKey rsa) {
+      return "RSA " + rsa.getModulus().bitLength() + " bits";
+    }
+    if (publicKey instanceof ECPublicKey ec) {
+      return isP521(ec) ? "EC P-521" : "EC " + ec.getParams().getCurve().getField().getFieldSize() + "-bit curve";
+    }
+    return String.valueOf(publicKey.getAlgorithm());
+  }
+
+  /** {@code TrustedKey[RSA 2048 bits, kid=key_1]}: never key material. */
+  @Override
+  public String toString() {
+    return "TrustedKey[" + describeKey() + (keyId == null ? "" : ", kid=" + keyId) + "]";
+  }
+
+  static boolean isP521(PublicKey key) {
+    if (!(key instanceof ECPublicKey ec)) {
+      return false;
+    }
+    ECParameterSpec params = ec.getParams();
+    return params != null
+        && params.getCurve().getField().getFieldSize() == P521_FIELD_BITS
+        && P521_ORDER.equals(params.getOrder());
+  }
+
+  /** Re-creates the key as the ES512 provider's own key object, or keeps it when the provider cannot import it. */
+  private static PublicKey convertForEs512(PublicKey key) {
+    byte[] encoded = key.getEncoded();
+    return Providers.fastestFor(JwsAlgorithm.ES512)
+        .filter(p -> encoded != null)
+        .map(p -> {
+          try {
+            return KeyFactory.getInstance("EC", p).generatePublic(new X509EncodedKeySpec(encoded));
+          } catch (GeneralSecurityException | RuntimeException e) {
+            return key;
+          }
+        })
+        .orElse(key);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TrustedKey t && Objects.equals(keyId, t.keyId) && publicKey.equals(t.publicKey);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(keyId, publicKey);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.jwtsigner.keys;
+
+/**
+ * Another source's keys with a fixed kid. Returns the same {@link SigningKey} instance for as long as the
+ * underlying source does, so signers prepared for a key stay valid.
+ */
+final class KeyIdSource implements KeySource {
+
+  private record Pair(SigningKey from, SigningKey with) {}
+
+  private final KeySource source;
+  private final String keyId;
+  private volatile Pair last;
+
+  KeyIdSource(KeySource source, String keyId) {
+    this.source = source;
+    this.keyId = KeyChecks.requireKeyId(keyId);
+  }
+
+  @Override
+  public SigningKey signingKey() {
+    SigningKey current = source.signingKey();
+    Pair pair = last;
+    if (pair == null || pair.from() != current) {
+      pair = new Pair(current, current.withKeyId(keyId));
+      last = pair;
+    }
+    return pair.with();
+  }
+
+  @Override
+  public KeySource withKeyId(String keyId) {
+    return new KeyIdSource(source, keyId);
+  }
+
+  String keyId() {
+    return keyId;
+  }
+
+  @Override
+  public String toString() {
+    return source + ".withKeyId(" + keyId + ")";
+  }
+}

@@ -1,0 +1,94 @@
+package dev.jwtsigner.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jwtsigner.JwsAlgorithm;
+import dev.jwtsigner.JwtSignerException;
+import dev.jwtsigner.JwtSignerException.Reason;
+import java.security.PublicKey;
+import org.bouncycastle.jcajce.provider.asymmetric.ec.BCECPublicKey;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TrustedKeyTest {
+
+  private static PublicKey rsa2048;
+  private static PublicKey rsa1024;
+  private static PublicKey p521;
+  private static PublicKey p256;
+
+  @BeforeAll
+  static void loadKeys() throws Exception {
+    rsa2048 = Jws.publicKey("rsa2048");
+    rsa1024 = Jws.publicKey("rsa1024");
+    p521 = Jws.publicKey("p521");
+    p256 = Jws.publicKey("p256");
+  }
+
+  @Test
+  void keepsTheKeyAndItsKid() {
+    TrustedKey key = TrustedKey.of("key_1", rsa2048);
+    assertThat(key.keyId()).contains("key_1");
+    assertThat(key.publicKey()).isSameAs(rsa2048);
+    assertThat(TrustedKey.of(null, rsa2048).keyId()).isEmpty();
+  }
+
+  @Test
+  void convertsAP521KeyToBouncyCastlesOwnObjectOnce() {
+    TrustedKey key = TrustedKey.of(null, p521);
+    PublicKey forEs512 = key.verificationKey(JwsAlgorithm.ES512);
+    assertThat(forEs512).isInstanceOf(BCECPublicKey.class);
+    assertThat(key.verificationKey(JwsAlgorithm.ES512)).as("cached, not converted per token").isSameAs(forEs512);
+    assertThat(forEs512.getEncoded()).isEqualTo(p521.getEncoded());
+    assertThat(key.publicKey()).as("the key as given stays available").isSameAs(p521);
+  }
+
+  @Test
+  void leavesRsaKeysForTheJdk() {
+    TrustedKey key = TrustedKey.of(null, rsa2048);
+    assertThat(key.verificationKey(JwsAlgorithm.RS256)).isSameAs(rsa2048);
+    assertThat(key.verificationKey(JwsAlgorithm.RS512)).isSameAs(rsa2048);
+  }
+
+  @Test
+  void judgesWhetherAKeyFitsAndSuitsAnAlgorithm() {
+    assertThat(TrustedKey.of(null, rsa2048).suits(JwsAlgorithm.RS256)).isTrue();
+    assertThat(TrustedKey.of(null, rsa2048).fits(JwsAlgorithm.ES512)).isFalse();
+    assertThat(TrustedKey.of(null, rsa1024).fits(JwsAlgorithm.RS256)).isTrue();
+    assertThat(TrustedKey.of(null, rsa1024).suits(JwsAlgorithm.RS256)).as("below 2048 bits").isFalse();
+    assertThat(TrustedKey.of(null, p521).suits(JwsAlgorithm.ES512)).isTrue();
+    assertThat(TrustedKey.of(null, p521).fits(JwsAlgorithm.RS512)).isFalse();
+    assertThat(TrustedKey.of(null, p256).fits(JwsAlgorithm.ES512)).isTrue();
+    assertThat(TrustedKey.of(null, p256).suits(JwsAlgorithm.ES512)).as("not P-521").isFalse();
+  }
+
+  @Test
+  void describesTheKeyWithoutKeyMaterial() {
+    assertThat(TrustedKey.of("key_1", rsa2048)).hasToString("TrustedKey[RSA 2048 bits, kid=key_1]");
+    assertThat(TrustedKey.of(null, p521)).hasToString("TrustedKey[EC P-521]");
+    assertThat(TrustedKey.of(null, p256)).hasToString("TrustedKey[EC 256-bit curve]");
+  }
+
+  @Test
+  void equalsByKidAndKey() {
+    assertThat(TrustedKey.of("a", rsa2048)).isEqualTo(TrustedKey.of("a", rsa2048))
+        .hasSameHashCodeAs(TrustedKey.of("a", rsa2048))
+        .isNotEqualTo(TrustedKey.of("b", rsa2048))
+        .isNotEqualTo(TrustedKey.of("a", p521));
+  }
+
+  @Test
+  void refusesANullKey() {
+    assertThatThrownBy(() -> TrustedKey.of("k", null))
+        .isInstanceOfSatisfying(JwtSignerException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT))
+        .hasMessage("publicKey is null. Fix: pass the public key that verifies the tokens.");
+  }
+
+  @Test
+  void refusesABlankKid() {
+    assertThatThrownBy(() -> TrustedKey.of(" ", rsa2048))
+        .isInstanceOfSatisfying(JwtSignerException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT))
+        .hasMessage("kid is blank. Fix: pass the id the key is registered under (such as \"key_1\"), or null for no kid.");
+  }
+}
