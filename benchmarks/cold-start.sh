@@ -30,6 +30,18 @@ programs=(
   "auth0 java-jwt|Auth0Start|java-jwt jackson-databind jackson-core jackson-annotations"
   "jwt-signer (KeySource + JoseSigner)|JoseSignerStart|jwt-signer-core nimbus-jose-jwt bcprov-jdk18on bcpkix-jdk18on bcutil-jdk18on jackson-core"
 )
+# Diagnostic: the same with Bouncy Castle's jar signatures removed, which shows what the JDK's check of
+# the signed bcprov/bcpkix/bcutil jars costs at start-up (as in a shaded jar, where signatures are dropped).
+if command -v zip >/dev/null 2>&1; then
+  mkdir -p "$here/target/lib-unsigned"
+  for jar in bcprov-jdk18on bcpkix-jdk18on bcutil-jdk18on; do
+    if [ "$lib/$jar.jar" -nt "$here/target/lib-unsigned/$jar.jar" ]; then
+      cp "$lib/$jar.jar" "$here/target/lib-unsigned/$jar.jar"
+      zip -q -d "$here/target/lib-unsigned/$jar.jar" 'META-INF/*.SF' 'META-INF/*.RSA' 'META-INF/*.DSA' 'META-INF/*.EC'
+    fi
+  done
+  programs+=("jwt-signer, BC jars unsigned (diagnostic)|JoseSignerStart|jwt-signer-core nimbus-jose-jwt ../lib-unsigned/bcprov-jdk18on ../lib-unsigned/bcpkix-jdk18on ../lib-unsigned/bcutil-jdk18on jackson-core")
+fi
 
 key_for() {
   case "$1" in
@@ -52,34 +64,37 @@ median() {
 }
 
 jws='^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$'
-echo "# $("$java_bin" -version 2>&1 | head -n 1), $(nproc) cores, $runs runs each"
-printf '| %-36s | %-5s | %10s | %8s | %8s | %10s | %s |\n' program alg "median ms" "min ms" "max ms" "BC classes" "BC provider loaded"
-printf '| %-36s | %-5s | %10s | %8s | %8s | %10s | %s |\n' --- --- ---: ---: ---: ---: ---
+row() { printf '| %-42s | %-5s | %10s | %8s | %8s | %10s | %s |\n' "$@"; }
+echo "# $("$java_bin" -version 2>&1 | head -n 1), $(nproc) cores, $runs runs each, interleaved"
+row program alg "median ms" "min ms" "max ms" "BC classes" "BC provider loaded"
+row --- --- ---: ---: ---: ---: ---
 for alg in "${algs[@]}"; do
   key="$(key_for "$alg")"
-  for entry in "${programs[@]}"; do
-    IFS='|' read -r name main jars <<<"$entry"
-    cp="$(classpath_for "$jars")"
-    cmd=("$java_bin" -cp "$cp" "dev.jwtsigner.bench.coldstart.$main" "$alg" "$key")
-    token="$("${cmd[@]}")"   # untimed: fills the page cache, and checks the program works
+  n=${#programs[@]}
+  names=() mains=() cps=() times=()
+  for ((p = 0; p < n; p++)); do
+    IFS='|' read -r name main jars <<<"${programs[$p]}"
+    names[p]="$name" mains[p]="dev.jwtsigner.bench.coldstart.$main" cps[p]="$(classpath_for "$jars")" times[p]=""
+    token="$("$java_bin" -cp "${cps[p]}" "${mains[p]}" "$alg" "$key")"   # untimed: page cache, and a check
     if ! [[ "$token" =~ $jws ]]; then
       echo "$name did not print a compact JWS for $alg" >&2
       exit 1
     fi
-    times=()
-    for ((i = 0; i < runs; i++)); do
+  done
+  # rounds of one run per program, so that load from elsewhere on the machine falls on all of them alike
+  for ((r = 0; r < runs; r++)); do
+    for ((p = 0; p < n; p++)); do
       start=$(date +%s%N)
-      "${cmd[@]}" >/dev/null
+      "$java_bin" -cp "${cps[p]}" "${mains[p]}" "$alg" "$key" >/dev/null
       end=$(date +%s%N)
-      times+=($(((end - start) / 1000000)))
+      times[p]+="$(((end - start) / 1000000)) "
     done
-    loaded="$("$java_bin" -verbose:class -cp "$cp" "dev.jwtsigner.bench.coldstart.$main" "$alg" "$key")"
+  done
+  for ((p = 0; p < n; p++)); do
+    loaded="$("$java_bin" -verbose:class -cp "${cps[p]}" "${mains[p]}" "$alg" "$key")"
     bc=$(grep -c 'org\.bouncycastle\.' <<<"$loaded" || true)
     provider=$(grep -q 'org\.bouncycastle\.jce\.provider\.BouncyCastleProvider ' <<<"$loaded" && echo yes || echo no)
-    printf '| %-36s | %-5s | %10s | %8s | %8s | %10s | %s |\n' "$name" "$alg" \
-      "$(printf '%s\n' "${times[@]}" | median)" \
-      "$(printf '%s\n' "${times[@]}" | sort -n | head -n 1)" \
-      "$(printf '%s\n' "${times[@]}" | sort -n | tail -n 1)" \
-      "$bc" "$provider"
+    sorted="$(tr ' ' '\n' <<<"${times[p]}" | grep . | sort -n)"
+    row "${names[p]}" "$alg" "$(median <<<"$sorted")" "$(head -n 1 <<<"$sorted")" "$(tail -n 1 <<<"$sorted")" "$bc" "$provider"
   done
 done

@@ -12,7 +12,7 @@ public final class JoseSignerStart {
 
   public static void main(String[] args) throws Exception {
     ColdStart run = ColdStart.parse(args);
-    KeySource keys = KeySource.fromPemText(run.pemText());
+    KeySource keys = KeySource.fromPem(run.keyFile);
     System.out.println(JoseSigner.prepare(keys.signingKey(), JwsAlgorithm.valueOf(run.algorithm)).sign(Claims.JSON));
   }
 }
