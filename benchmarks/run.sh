@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Every benchmark of the README's results table on one JDK (the one JAVA_HOME names, else `java`):
+# builds target/benchmarks.jar, runs the JMH benchmarks with -prof gc, then cold-start.sh, and writes
+# results/jdk<N>.json, results/jdk<N>-cold-start.md and results/jdk<N>.md (the table, by results.py).
+# About 12 minutes on 2 cores. Override the JMH settings with JMH_OPTS, the selection with BENCHMARKS.
+#
+#   benchmarks/run.sh
+#   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 benchmarks/run.sh
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+jmh_opts="${JMH_OPTS:--f 1 -wi 2 -w 2s -i 3 -r 2s}"
+benchmarks="${BENCHMARKS:-SignOneThread|SignTwoThreads|VerifyBenchmarks|CacheBenchmarks}"
+feature="$("$java_bin" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+out="$here/results"
+mkdir -p "$out"
+
+(cd "$root" && ./mvnw -q -B -Pbench -pl benchmarks -am package -Dquick -DskipTests)
+load_before="$(cut -d ' ' -f 1-3 /proc/loadavg)"
+# shellcheck disable=SC2086 # JMH_OPTS is a list of options
+"$java_bin" -jar "$here/target/benchmarks.jar" "$benchmarks" $jmh_opts -prof gc \
+  -rf json -rff "$out/jdk$feature.json" | tee "$out/jdk$feature.log"
+JAVA="$java_bin" "$here/cold-start.sh" RS256 ES512 | tee "$out/jdk$feature-cold-start.md"
+load_after="$(cut -d ' ' -f 1-3 /proc/loadavg)"
+python3 "$here/results.py" "$out/jdk$feature.json" "$out/jdk$feature-cold-start.md" \
+  --note "Run $(date -u +%Y-%m-%d) on $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)); load average before/after: $load_before / $load_after." \
+  > "$out/jdk$feature.md"
+cat "$out/jdk$feature.md"
