@@ -10,8 +10,14 @@ import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import dev.jwtsigner.JwsAlgorithm;
+import dev.jwtsigner.internal.DecodedJws;
 import dev.jwtsigner.internal.JoseSigner;
+import dev.jwtsigner.internal.JwsDecoder;
+import dev.jwtsigner.internal.StrictJson;
+import dev.jwtsigner.internal.TrustedKey;
 import java.text.ParseException;
+import java.util.EnumSet;
+import java.util.List;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -36,6 +42,8 @@ public class PayloadState {
   private JWSHeader nimbusHeader;
   private JWSSigner nimbusSigner;
   private JWSVerifier nimbusVerifier;
+  private JwsDecoder decoder;
+  private List<TrustedKey> trusted;
 
   @Setup(Level.Trial)
   public void setUp() throws JOSEException, ParseException {
@@ -50,6 +58,14 @@ public class PayloadState {
     if (!nimbusVerify()) {
       throw new IllegalStateException("nimbus rejects the signed payload");
     }
+    decoder = JwsDecoder.create(EnumSet.of(JwsAlgorithm.RS256), StrictJson.create(64 * 1024, StrictJson.DEFAULT_MAX_DEPTH));
+    trusted = List.of(TrustedKey.of(KEY_ID, keys.jdkPublic));
+    Tokens.requireAccepted("JwsDecoder", jwsDecoder());
+  }
+
+  /** jwt-signer's strict decoder, with the key registered under {@code key_1}. */
+  DecodedJws jwsDecoder() {
+    return decoder.decode(token, trusted);
   }
 
   String check(String contender, String signed) {

@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import dev.jwtsigner.internal.DecodedJws;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
@@ -36,6 +37,14 @@ final class Tokens {
     } catch (ParseException | JOSEException e) {
       throw new IllegalStateException(contender + " produced an unreadable token", e);
     }
+  }
+
+  /** {@code decoded}, after checking that the decoder found a valid signature and no violation. */
+  static DecodedJws requireAccepted(String verifier, DecodedJws decoded) {
+    if (!decoded.signatureValid() || !decoded.violations().isEmpty()) {
+      throw new IllegalStateException(verifier + " rejects the benchmark token: " + decoded.violations());
+    }
+    return decoded;
   }
 
   /** The JWS signing input of a compact token: {@code header.payload} as ASCII bytes. */
