@@ -4,6 +4,9 @@
  */
 module dev.jwtsigner.testkit {
   requires transitive dev.jwtsigner.core;
+  requires com.nimbusds.jose.jwt;
+  requires org.bouncycastle.provider;
+  requires jdk.httpserver;
   requires static org.junit.jupiter.api;
   requires static org.assertj.core;
 

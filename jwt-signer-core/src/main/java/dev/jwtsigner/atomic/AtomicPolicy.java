@@ -53,6 +53,9 @@ public final class AtomicPolicy {
   /** Every profile field, each written by default under its own name. */
   public static final List<String> PROFILE_FIELDS = List.of(EXTERNAL_ID, NAME, EMAIL, PHONE, CITY, COUNTRY, REGION);
 
+  /** The claim {@code AtomicTokenBuilder.atomicSubject(...)} writes, for hosts whose {@code sub} carries another ID. */
+  static final String ATOMIC_SUB = "atomic_sub";
+
   /** Registered claims that only the builder's own methods may set. */
   static final List<String> REGISTERED_CLAIMS = List.of("iss", "sub", "exp", "iat", "nbf");
 
@@ -72,6 +75,7 @@ public final class AtomicPolicy {
     this.claimMapping = Collections.unmodifiableMap(new LinkedHashMap<>(b.claimMapping));
     this.sdkExpiryInterval = b.sdkExpiryInterval;
     Set<String> reserved = new LinkedHashSet<>(REGISTERED_CLAIMS);
+    reserved.add(ATOMIC_SUB);
     reserved.addAll(userIdClaims);
     this.reservedClaims = Collections.unmodifiableSet(reserved);
   }
@@ -127,7 +131,10 @@ public final class AtomicPolicy {
     return sdkExpiryInterval;
   }
 
-  /** Claims {@code claim(name, value)} may not set: {@code iss sub exp iat nbf} and every user-ID claim. */
+  /**
+   * Claims {@code claim(name, value)} may not set: {@code iss sub atomic_sub exp iat nbf} and every user-ID
+   * claim, so no extra claim can change whose token it is or how long it lives.
+   */
   public Set<String> reservedClaims() {
     return reservedClaims;
   }
@@ -152,7 +159,17 @@ public final class AtomicPolicy {
         + ", sdkExpiryInterval=" + sdkExpiryInterval + "]";
   }
 
-  /** Builds an {@link AtomicPolicy}; not thread-safe. */
+  /**
+   * Builds an {@link AtomicPolicy}; not thread-safe.
+   *
+   * <pre>{@code
+   * AtomicPolicy policy = AtomicPolicy.builder()
+   *     .maxTokenExpiry(Duration.ofDays(1))
+   *     .userIdClaims("atomic_sub", "sub")
+   *     .sdkExpiryInterval(Duration.ofSeconds(120))
+   *     .build();
+   * }</pre>
+   */
   public static final class Builder {
     private Duration maxTokenExpiry = DEFAULT_MAX_TOKEN_EXPIRY;
     private Set<String> allowedIssuers = new LinkedHashSet<>();
@@ -170,7 +187,7 @@ public final class AtomicPolicy {
 
     /** The API key's allowed issuers; none (the default) means {@code iss} is not checked. Replaces earlier calls. */
     public Builder allowedIssuers(String... issuers) {
-      Objects.requireNonNull(issuers, "issuers");
+      requireArgument(issuers, "allowedIssuers");
       Set<String> set = new LinkedHashSet<>();
       for (String i : issuers) {
         set.add(requireName(i, "allowedIssuers"));
@@ -181,7 +198,7 @@ public final class AtomicPolicy {
 
     /** Where the SDK looks for the user ID, in order (default {@code atomic_sub, atomic_id, sub, id}). */
     public Builder userIdClaims(String... claims) {
-      Objects.requireNonNull(claims, "claims");
+      requireArgument(claims, "userIdClaims");
       if (claims.length == 0) {
         throw invalid("userIdClaims is empty. Fix: name at least one claim, such as \"sub\".");
       }
@@ -215,7 +232,7 @@ public final class AtomicPolicy {
 
     /** The SDK's expiry interval (default 60 s): zero or more, whole seconds. */
     public Builder sdkExpiryInterval(Duration interval) {
-      Objects.requireNonNull(interval, "sdkExpiryInterval");
+      requireArgument(interval, "sdkExpiryInterval");
       if (interval.isNegative() || interval.getNano() != 0) {
         throw invalid("sdkExpiryInterval must be zero or more whole seconds. Fix: pass e.g. Duration.ofSeconds(60).");
       }
@@ -235,7 +252,7 @@ public final class AtomicPolicy {
             + maxTokenExpiry.toSeconds() + " s), so no token could be used. Fix: shorten the interval or raise the maximum.");
       }
       for (Map.Entry<String, String> e : claimMapping.entrySet()) {
-        if (userIdClaims.contains(e.getValue())) {
+        if (userIdClaims.contains(e.getValue()) || ATOMIC_SUB.equals(e.getValue())) {
           throw invalid("mapClaim writes " + e.getKey() + " under the user-ID claim " + e.getValue()
               + ", which would change whose token it is. Fix: map it to another claim name.");
         }
@@ -244,11 +261,17 @@ public final class AtomicPolicy {
     }
 
     private static Duration requirePositiveSeconds(Duration d, String what) {
-      Objects.requireNonNull(d, what);
+      requireArgument(d, what);
       if (d.isNegative() || d.isZero() || d.getNano() != 0) {
         throw invalid(what + " must be a positive number of whole seconds. Fix: pass e.g. Duration.ofDays(7).");
       }
       return d;
+    }
+
+    private static void requireArgument(Object value, String what) {
+      if (value == null) {
+        throw invalid(what + " is null. Fix: pass a value, or leave the setting out to keep its default.");
+      }
     }
 
     private static String requireName(String s, String what) {

@@ -1,5 +1,11 @@
 package dev.jwtsigner.internal;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyOperation;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
 import dev.jwtsigner.JwsAlgorithm;
 import dev.jwtsigner.JwtSignerException;
 import dev.jwtsigner.JwtSignerException.Reason;
@@ -24,8 +30,9 @@ import java.util.Optional;
  * DecodedJws jws = decoder.decode(token, List.of(key));
  * }</pre>
  *
- * <p>Any public key is accepted here; whether it can check a token's algorithm (type, RSA size, curve) is
- * decided per token by {@link JwsDecoder}. {@link #toString()} names the type, size and kid only.
+ * <p>Any public key is accepted by {@link #of}; whether it can check a token's algorithm (type, RSA size,
+ * curve, the JWK's {@code alg}) is decided per token by {@link JwsDecoder}. {@link #toString()} names the
+ * type, size, algorithm restriction and kid only.
  */
 public final class TrustedKey {
 
@@ -39,12 +46,15 @@ public final class TrustedKey {
 
   private final String keyId;
   private final PublicKey publicKey;
+  /** The only algorithm this key may verify (a JWK's {@code alg}), or null for any that fits it. */
+  private final JwsAlgorithm algorithm;
   /** The key as the ES512 provider's own object (converted once), or the key itself. */
   private final PublicKey es512Key;
 
-  private TrustedKey(String keyId, PublicKey publicKey, PublicKey es512Key) {
+  private TrustedKey(String keyId, PublicKey publicKey, JwsAlgorithm algorithm, PublicKey es512Key) {
     this.keyId = keyId;
     this.publicKey = publicKey;
+    this.algorithm = algorithm;
     this.es512Key = es512Key;
   }
 
@@ -64,12 +74,57 @@ public final class TrustedKey {
       throw new JwtSignerException(Reason.INVALID_ARGUMENT,
           "kid is blank. Fix: pass the id the key is registered under (such as \"key_1\"), or null for no kid.");
     }
-    return new TrustedKey(keyIdOrNull, key, isP521(key) ? convertForEs512(key) : key);
+    return new TrustedKey(keyIdOrNull, key, null, isP521(key) ? convertForEs512(key) : key);
+  }
+
+  /**
+   * The key a JWK describes, with its {@code kid}, restricted to its {@code alg} when it names one.
+   *
+   * @throws JwtSignerException with {@link Reason#KEY_TYPE_UNSUPPORTED} for a symmetric or OKP key, and
+   *     {@link Reason#INVALID_ARGUMENT} for a key marked for anything but verifying signatures
+   *     ({@code use}, {@code key_ops}, RFC 7517 section 4) or registered for an algorithm other than
+   *     RS256, RS512 or ES512
+   */
+  public static TrustedKey fromJwk(JWK jwk) {
+    if (!(jwk instanceof RSAKey) && !(jwk instanceof ECKey)) {
+      throw new JwtSignerException(jwk == null ? Reason.INVALID_ARGUMENT : Reason.KEY_TYPE_UNSUPPORTED,
+          (jwk == null ? "jwk is null" : "a JWK of type " + jwk.getKeyType() + " cannot verify signatures")
+              + "; only RSA and EC P-521 keys verify RS256, RS512 or ES512. Fix: publish the public key of the signing key.");
+    }
+    String kid = jwk.getKeyID() == null ? "" : " (kid " + jwk.getKeyID() + ")";
+    if (jwk.getKeyUse() != null && !KeyUse.SIGNATURE.equals(jwk.getKeyUse())) {
+      throw new JwtSignerException(Reason.INVALID_ARGUMENT, "the JWK" + kid + " is marked use " + jwk.getKeyUse()
+          + ", not for signatures. Fix: publish the signing key with \"use\":\"sig\", or without use.");
+    }
+    if (jwk.getKeyOperations() != null && !jwk.getKeyOperations().contains(KeyOperation.VERIFY)) {
+      throw new JwtSignerException(Reason.INVALID_ARGUMENT, "the JWK" + kid + " has key_ops without verify."
+          + " Fix: publish the signing key with \"key_ops\":[\"verify\"], or without key_ops.");
+    }
+    JwsAlgorithm only = null;
+    if (jwk.getAlgorithm() != null) {
+      only = JwsAlgorithm.fromJoseName(jwk.getAlgorithm().getName()).orElseThrow(() -> new JwtSignerException(
+          Reason.INVALID_ARGUMENT, "the JWK" + kid + " is registered for alg " + jwk.getAlgorithm().getName()
+              + ", which the platform does not accept. Fix: register the key for RS256, RS512 or ES512, or without alg."));
+    }
+    PublicKey key;
+    try {
+      key = jwk instanceof RSAKey rsa ? rsa.toRSAPublicKey() : ((ECKey) jwk).toECPublicKey();
+    } catch (JOSEException e) {
+      throw new JwtSignerException(Reason.PUBLIC_KEY_MALFORMED, "the JWK" + kid + " does not hold a usable public key."
+          + " Fix: export the public key again with a JOSE library.", e);
+    }
+    TrustedKey trusted = of(jwk.getKeyID(), key);
+    return new TrustedKey(trusted.keyId, key, only, trusted.es512Key);
   }
 
   /** The kid this key is registered under, if any. */
   public Optional<String> keyId() {
     return Optional.ofNullable(keyId);
+  }
+
+  /** The only algorithm this key verifies, when its JWK named one; empty: any algorithm that fits it. */
+  public Optional<JwsAlgorithm> algorithm() {
+    return Optional.ofNullable(algorithm);
   }
 
   /** The public key, as given. */
@@ -82,9 +137,12 @@ public final class TrustedKey {
     return alg == JwsAlgorithm.ES512 ? es512Key : publicKey;
   }
 
-  /** Whether the key's type fits {@code alg} (RSA for RS*, EC for ES512), whatever its size or curve. */
+  /**
+   * Whether the key's type fits {@code alg} (RSA for RS*, EC for ES512), whatever its size or curve, and
+   * the key is not restricted to another algorithm.
+   */
   boolean fits(JwsAlgorithm alg) {
-    return alg.fits(publicKey);
+    return alg.fits(publicKey) && (algorithm == null || algorithm == alg);
   }
 
   /** Whether the key fits {@code alg} and meets the platforms' floor: RSA of 2048 bits or more, EC on P-521. */
@@ -98,13 +156,14 @@ public final class TrustedKey {
     return publicKey instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= MIN_RSA_BITS;
   }
 
-  /** {@code RSA 2048 bits}, {@code EC P-521}: safe to show. */
+  /** {@code RSA 2048 bits}, {@code EC P-521 for ES512 only}: safe to show. */
   String describeKey() {
     if (publicKey instanceof RSAPublicKey rsa) {
-      return "RSA " + rsa.getModulus().bitLength() + " bits";
+      return "RSA " + rsa.getModulus().bitLength() + " bits" + (algorithm == null ? "" : " for " + algorithm + " only");
     }
     if (publicKey instanceof ECPublicKey ec) {
-      return isP521(ec) ? "EC P-521" : "EC " + ec.getParams().getCurve().getField().getFieldSize() + "-bit curve";
+      return (isP521(ec) ? "EC P-521" : "EC " + ec.getParams().getCurve().getField().getFieldSize() + "-bit curve")
+          + (algorithm == null ? "" : " for " + algorithm + " only");
     }
     return String.valueOf(publicKey.getAlgorithm());
   }
@@ -142,11 +201,12 @@ public final class TrustedKey {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TrustedKey t && Objects.equals(keyId, t.keyId) && publicKey.equals(t.publicKey);
+    return o instanceof TrustedKey t && Objects.equals(keyId, t.keyId) && publicKey.equals(t.publicKey)
+        && algorithm == t.algorithm;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(keyId, publicKey);
+    return Objects.hash(keyId, publicKey, algorithm);
   }
 }

@@ -63,6 +63,14 @@ final class KeyChecks {
             + " Fix: " + MAKE_RSA + ", or " + MAKE_P521 + ".");
   }
 
+  /** {@code value}, or a {@code INVALID_ARGUMENT} rejection naming {@code name} and the fix. */
+  static <T> T requireArgument(T value, String name, String fix) {
+    if (value == null) {
+      throw new KeyRejectedException(Reason.INVALID_ARGUMENT, name + " is null. Fix: " + fix + ".");
+    }
+    return value;
+  }
+
   static String requireKeyId(String keyId) {
     if (keyId == null || keyId.isBlank()) {
       throw new KeyRejectedException(Reason.KEY_ID_INVALID,

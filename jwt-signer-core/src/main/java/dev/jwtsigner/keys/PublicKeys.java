@@ -133,27 +133,35 @@ public final class PublicKeys {
    */
   public static String thumbprint(PublicKey key) {
     try {
-      return toJwk(key).computeThumbprint().toString();
+      return toJwk(key, false).computeThumbprint().toString();
     } catch (JOSEException e) {
       throw new KeyRejectedException(Reason.KEY_TYPE_UNSUPPORTED,
           "the thumbprint of the " + key.getAlgorithm() + " key cannot be computed. Fix: pass an RSA or EC key.");
     }
   }
 
-  /** The public JWK of an RSA or EC key, with {@code use: sig}; no kid. */
-  static JWK toJwk(PublicKey key) {
-    if (key instanceof RSAPublicKey rsa) {
-      return new RSAKey.Builder(rsa).keyUse(KeyUse.SIGNATURE).build();
-    }
-    if (key instanceof ECPublicKey ec) {
-      Curve curve = Curve.forECParameterSpec(ec.getParams());
-      if (curve == null) {
-        throw new KeyRejectedException(Reason.KEY_CURVE_UNSUPPORTED,
-            "the EC key is on a curve JWK cannot name. Fix: " + KeyChecks.MAKE_P521 + ".");
+  /** The public JWK of an RSA or EC key, with {@code use: sig}, and its thumbprint as kid if asked. */
+  static JWK toJwk(PublicKey key, boolean thumbprintKid) {
+    try {
+      if (key instanceof RSAPublicKey rsa) {
+        RSAKey.Builder builder = new RSAKey.Builder(rsa).keyUse(KeyUse.SIGNATURE);
+        return (thumbprintKid ? builder.keyIDFromThumbprint() : builder).build();
       }
-      return new ECKey.Builder(curve, ec).keyUse(KeyUse.SIGNATURE).build();
+      if (key instanceof ECPublicKey ec) {
+        Curve curve = Curve.forECParameterSpec(ec.getParams());
+        if (curve == null) {
+          throw new KeyRejectedException(Reason.KEY_CURVE_UNSUPPORTED,
+              "the EC key is on a curve JWK cannot name. Fix: " + KeyChecks.MAKE_P521 + ".");
+        }
+        ECKey.Builder builder = new ECKey.Builder(curve, ec).keyUse(KeyUse.SIGNATURE);
+        return (thumbprintKid ? builder.keyIDFromThumbprint() : builder).build();
+      }
+    } catch (JOSEException e) {
+      throw new KeyRejectedException(Reason.KEY_EXPORT_FAILED,
+          "the JWK thumbprint of the " + key.getAlgorithm() + " key cannot be computed (" + e.getClass().getSimpleName()
+              + "). Fix: check that the JDK offers SHA-256.");
     }
-    throw unsupported(key == null ? "null" : key.getAlgorithm());
+    throw unsupported(key == null ? "null" : KeyChecks.typeName(key));
   }
 
   private static List<Entry> read(String text) {
@@ -169,7 +177,8 @@ public final class PublicKeys {
           + ". Fix: print it as PEM with `ssh-keygen -e -m PEM -f key.pub`.");
     } else if (trimmed.contains("-----BEGIN")) {
       entries = pem(trimmed);
-    } else if (OPENSSH_LINE.matcher(trimmed.lines().findFirst().orElse("")).matches()) {
+    } else if (OPENSSH_LINE.matcher(trimmed.lines().map(String::strip)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#")).findFirst().orElse("")).matches()) {
       entries = openSsh(trimmed);
     } else {
       throw malformed("public key text is in no supported form; " + FORMS + ". Fix: " + MAKE_PUBLIC + ".");
@@ -192,7 +201,7 @@ public final class PublicKeys {
     List<Entry> entries = new ArrayList<>();
     for (JWK jwk : jwks) {
       if (jwk.isPrivate()) {
-        throw privateMaterial("a private JWK (it has \"d\")", "publish only the public half, such as with nimbus' jwk.toPublicJWK()");
+        throw privateMaterial("a private or secret JWK (it has \"d\" or \"k\")", "publish only the public half, such as with nimbus' jwk.toPublicJWK()");
       }
       try {
         if (jwk instanceof RSAKey rsa) {
@@ -200,7 +209,7 @@ public final class PublicKeys {
         } else if (jwk instanceof ECKey ec) {
           entries.add(new Entry(jwk.getKeyID(), ec.toECPublicKey()));
         } else {
-          throw unsupported("JWK kty " + jwk.getKeyType());
+          throw unsupported("JWK " + jwk.getKeyType());
         }
       } catch (JOSEException e) {
         throw malformed("public key text holds a JWK whose key values are invalid. Fix: publish the JWK again from the key.");
@@ -277,12 +286,12 @@ public final class PublicKeys {
       }
       return key;
     }
-    throw unsupported(key.getAlgorithm());
+    throw unsupported(KeyChecks.typeName(key));
   }
 
   private static KeyRejectedException unsupported(String type) {
     return new KeyRejectedException(Reason.KEY_TYPE_UNSUPPORTED,
-        "public key text holds a " + type + " key, which RS256, RS512 and ES512 cannot use. Fix: use an RSA key"
+        "public key text holds a key of type " + type + ", which RS256, RS512 and ES512 cannot use. Fix: use an RSA key"
             + " (" + KeyChecks.MAKE_RSA + ") or an EC P-521 key (" + KeyChecks.MAKE_P521 + ").");
   }
 

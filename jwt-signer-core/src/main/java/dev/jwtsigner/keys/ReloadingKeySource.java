@@ -67,7 +67,7 @@ public final class ReloadingKeySource implements KeySource {
 
   /** A builder for {@code file}. */
   public static Builder builder(Path file) {
-    return new Builder(Objects.requireNonNull(file, "file"), null, null, DEFAULT_CHECK_INTERVAL, Clock.systemUTC(), e -> { });
+    return new Builder(KeyChecks.requireArgument(file, "file", "pass the path of the PEM key file"), null, null, DEFAULT_CHECK_INTERVAL, Clock.systemUTC(), e -> { });
   }
 
   /**
@@ -207,7 +207,7 @@ public final class ReloadingKeySource implements KeySource {
 
     /** The clock that times the checks (a test clock in tests). */
     public Builder clock(InstantSource clock) {
-      return new Builder(file, passphrase, keyId, checkInterval, Objects.requireNonNull(clock, "clock"), onError);
+      return new Builder(file, passphrase, keyId, checkInterval, KeyChecks.requireArgument(clock, "clock", "pass an InstantSource, such as Clock.systemUTC()"), onError);
     }
 
     /**
@@ -215,7 +215,7 @@ public final class ReloadingKeySource implements KeySource {
      * {@code signingKey()}; what it throws is attached to the error as suppressed, never thrown to that caller.
      */
     public Builder onError(Consumer<? super KeyRejectedException> onError) {
-      return new Builder(file, passphrase, keyId, checkInterval, clock, Objects.requireNonNull(onError, "onError"));
+      return new Builder(file, passphrase, keyId, checkInterval, clock, KeyChecks.requireArgument(onError, "onError", "pass a listener, such as e -> log.error(\"{}\", e.getMessage())"));
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.jwtsigner.keys;
 import dev.jwtsigner.JwsAlgorithm;
 import java.security.PrivateKey;
 import java.security.Provider;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -48,7 +47,7 @@ public final class SigningKey {
 
   /** This key, used through {@code provider} (for example a PKCS#11 provider for a key in an HSM). */
   public SigningKey withProvider(Provider provider) {
-    return new SigningKey(privateKey, keyId, Objects.requireNonNull(provider, "provider"));
+    return new SigningKey(privateKey, keyId, KeyChecks.requireArgument(provider, "provider", "pass the JCA provider the key belongs to, such as the key store's"));
   }
 
   /** The private key. */

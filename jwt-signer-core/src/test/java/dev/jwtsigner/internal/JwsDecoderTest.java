@@ -194,6 +194,17 @@ class JwsDecoderTest {
   }
 
   @Test
+  void aKeyRegisteredForOneAlgorithmVerifiesNoOther() {
+    TrustedKey rs512Only = TrustedKey.fromJwk(new com.nimbusds.jose.jwk.RSAKey.Builder(
+        (java.security.interfaces.RSAPublicKey) rsa2048Public).algorithm(com.nimbusds.jose.JWSAlgorithm.RS512).build());
+    assertThat(ALL.decode(joseSigned("rsa2048", JwsAlgorithm.RS512, null, CLAIMS), List.of(rs512Only)).signatureValid())
+        .isTrue();
+    DecodedJws rs256 = ALL.decode(joseSigned("rsa2048", JwsAlgorithm.RS256, null, CLAIMS), List.of(rs512Only));
+    assertThat(only(rs256)).extracting(Violation::rule, Violation::message).containsExactly(Rule.ALGORITHM_KEY_MISMATCH,
+        "the token is RS256, which needs an RSA key, but the trusted key for it is RSA 2048 bits for RS512 only.");
+  }
+
+  @Test
   void usesTheKeyThatFitsWhenKeysOfBothTypesAreTrusted() {
     List<TrustedKey> both = trust(rsa2048Public, p521Public);
     assertThat(ALL.decode(joseSigned("p521", JwsAlgorithm.ES512, null, CLAIMS), both).signatureValid()).isTrue();

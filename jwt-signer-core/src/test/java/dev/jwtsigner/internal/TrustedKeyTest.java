@@ -3,10 +3,20 @@ package dev.jwtsigner.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.KeyOperation;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
+import com.nimbusds.jose.jwk.RSAKey;
 import dev.jwtsigner.JwsAlgorithm;
 import dev.jwtsigner.JwtSignerException;
 import dev.jwtsigner.JwtSignerException.Reason;
 import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Set;
 import org.bouncycastle.jcajce.provider.asymmetric.ec.BCECPublicKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,6 +86,42 @@ class TrustedKeyTest {
         .hasSameHashCodeAs(TrustedKey.of("a", rsa2048))
         .isNotEqualTo(TrustedKey.of("b", rsa2048))
         .isNotEqualTo(TrustedKey.of("a", p521));
+  }
+
+  @Test
+  void takesKidAndAlgorithmFromAJwk() {
+    TrustedKey key = TrustedKey.fromJwk(new RSAKey.Builder((RSAPublicKey) rsa2048).keyID("key_1")
+        .algorithm(JWSAlgorithm.RS512).keyUse(KeyUse.SIGNATURE).build());
+    assertThat(key.keyId()).contains("key_1");
+    assertThat(key.algorithm()).contains(JwsAlgorithm.RS512);
+    assertThat(key.publicKey().getEncoded()).isEqualTo(rsa2048.getEncoded());
+    assertThat(key.fits(JwsAlgorithm.RS512)).isTrue();
+    assertThat(key.fits(JwsAlgorithm.RS256)).as("restricted to its alg").isFalse();
+    assertThat(key).hasToString("TrustedKey[RSA 2048 bits for RS512 only, kid=key_1]");
+    TrustedKey ec = TrustedKey.fromJwk(new ECKey.Builder(Curve.P_521, (ECPublicKey) p521).build());
+    assertThat(ec.algorithm()).isEmpty();
+    assertThat(ec.keyId()).isEmpty();
+    assertThat(ec.verificationKey(JwsAlgorithm.ES512)).isInstanceOf(BCECPublicKey.class);
+  }
+
+  @Test
+  void refusesJwksThatAreNotSignatureVerificationKeys() {
+    RSAKey.Builder rsa = new RSAKey.Builder((RSAPublicKey) rsa2048).keyID("k");
+    assertThatThrownBy(() -> TrustedKey.fromJwk(rsa.keyUse(KeyUse.ENCRYPTION).build()))
+        .isInstanceOfSatisfying(JwtSignerException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT))
+        .hasMessage("the JWK (kid k) is marked use enc, not for signatures. Fix: publish the signing key with"
+            + " \"use\":\"sig\", or without use.");
+    assertThatThrownBy(() -> TrustedKey.fromJwk(new RSAKey.Builder((RSAPublicKey) rsa2048)
+        .keyOperations(Set.of(KeyOperation.ENCRYPT)).build()))
+        .hasMessageStartingWith("the JWK has key_ops without verify.");
+    assertThatThrownBy(() -> TrustedKey.fromJwk(rsa.keyUse(null).algorithm(JWSAlgorithm.PS512).build()))
+        .hasMessage("the JWK (kid k) is registered for alg PS512, which the platform does not accept."
+            + " Fix: register the key for RS256, RS512 or ES512, or without alg.");
+    assertThatThrownBy(() -> TrustedKey.fromJwk(new OctetSequenceKey.Builder(new byte[32]).build()))
+        .isInstanceOfSatisfying(JwtSignerException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_TYPE_UNSUPPORTED))
+        .hasMessageStartingWith("a JWK of type oct cannot verify signatures; only RSA and EC P-521 keys verify");
+    assertThatThrownBy(() -> TrustedKey.fromJwk(null))
+        .isInstanceOfSatisfying(JwtSignerException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT));
   }
 
   @Test

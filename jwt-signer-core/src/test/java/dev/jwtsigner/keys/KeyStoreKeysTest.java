@@ -1,0 +1,123 @@
+package dev.jwtsigner.keys;
+
+import static dev.jwtsigner.keys.ExternalTools.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.jwtsigner.JwsAlgorithm;
+import dev.jwtsigner.internal.JoseSigner;
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.Provider;
+import java.security.PublicKey;
+import java.security.Security;
+import java.security.cert.CertificateFactory;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Keys that live in an HSM: a SoftHSM2 token made at test time, keys generated inside it with pkcs11-tool,
+ * loaded through the JDK's SunPKCS11 provider, signing inside the token.
+ *
+ * <p>SoftHSM reads {@code SOFTHSM2_CONF} from the JVM's environment; the core pom sets it for surefire, and
+ * this test writes that file. Skips when softhsm2 is not installed, except on CI ({@code CI=true}).
+ */
+class KeyStoreKeysTest {
+
+  static final String LIBRARY = "/usr/lib/softhsm/libsofthsm2.so";
+  static final String PIN = "1234";
+
+  @TempDir
+  static Path tokens;
+
+  static Provider pkcs11;
+  static KeyStore store;
+
+  @BeforeAll
+  static void makeTokenWithKeysInside() throws Exception {
+    ExternalTools.require("softhsm2-util", "pkcs11-tool");
+    String conf = System.getenv("SOFTHSM2_CONF");
+    if (conf == null || !Files.isReadable(Path.of(LIBRARY))) {
+      String why = conf == null
+          ? "SOFTHSM2_CONF is not set in this JVM's environment (run the test with Maven, which sets it)"
+          : LIBRARY + " is missing (apt-get install -y softhsm2)";
+      if (ExternalTools.onCi()) {
+        fail(why + "; CI=true, so this test must not be skipped");
+      }
+      Assumptions.abort(why);
+    }
+    Path confFile = Path.of(conf);
+    Files.createDirectories(confFile.getParent());
+    Files.writeString(confFile, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
+
+    run(tokens, "softhsm2-util", "--init-token", "--free", "--label", "jwt-signer-test", "--pin", PIN, "--so-pin", "5678");
+    KeyPair issuer = KeyPairs.generate(JwsAlgorithm.RS256);
+    for (String[] key : new String[][] {{"01", "rsa", "rsa:2048"}, {"02", "ec", "EC:secp521r1"}}) {
+      String id = key[0];
+      String label = key[1];
+      pkcs11Tool("--login", "--pin", PIN, "--keypairgen", "--key-type", key[2], "--id", id, "--label", label);
+      pkcs11Tool("--read-object", "--type", "pubkey", "--id", id, "-o", label + ".pub.der");
+      PublicKey inToken = PublicKeys.parse(KeyPairs.publicKeyPem(spki(Files.readAllBytes(tokens.resolve(label + ".pub.der")))));
+      Files.writeString(tokens.resolve(label + ".pub.pem"), KeyPairs.publicKeyPem(inToken));
+      // a key store entry needs a certificate with the same id: any certificate for the token's public key will do
+      Files.write(tokens.resolve(label + ".crt.der"), certificate(inToken, issuer));
+      pkcs11Tool("--login", "--pin", PIN, "--write-object", label + ".crt.der", "--type", "cert", "--id", id, "--label", label);
+    }
+
+    pkcs11 = Security.getProvider("SunPKCS11").configure("--name=jwtsigner-softhsm\nlibrary=" + LIBRARY + "\nslotListIndex=0");
+    store = KeyStore.getInstance("PKCS11", pkcs11);
+    store.load(null, PIN.toCharArray());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"rsa, RS256", "rsa, RS512", "ec, ES512"})
+  void signsInsideTheHsmAndTheTokensPublicKeyVerifies(String alias, JwsAlgorithm alg) throws Exception {
+    SigningKey key = KeySource.fromKeyStore(store, alias, PIN.toCharArray()).withKeyId("hsm-" + alias).signingKey();
+    assertThat(key.provider()).containsSame(pkcs11);
+    assertThat(key.privateKey().getEncoded()).as("the private key never leaves the token").isNull();
+    assertThat(key.toString()).contains("kid=hsm-" + alias, "provider=SunPKCS11-jwtsigner-softhsm");
+
+    String jws = JoseSigner.prepare(key, alg).sign("{\"sub\":\"u1\"}");
+
+    PublicKey publicKey = PublicKeys.parse(Files.readString(tokens.resolve(alias + ".pub.pem")));
+    assertThat(PemKeysTest.verifies(jws, alg, publicKey)).isTrue();
+  }
+
+  private static void pkcs11Tool(String... args) {
+    String[] command = new String[args.length + 3];
+    command[0] = "pkcs11-tool";
+    command[1] = "--module";
+    command[2] = LIBRARY;
+    System.arraycopy(args, 0, command, 3, args.length);
+    run(tokens, Map.of(), command);
+  }
+
+  private static PublicKey spki(byte[] der) throws Exception {
+    String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END PUBLIC KEY-----\n";
+    return PublicKeys.parse(pem);
+  }
+
+  private static byte[] certificate(PublicKey subject, KeyPair issuer) throws Exception {
+    byte[] der = new JcaX509v3CertificateBuilder(new X500Name("CN=jwt-signer test issuer"), BigInteger.valueOf(subject.hashCode() & 0x7fffffff),
+        Date.from(Instant.parse("2020-01-01T00:00:00Z")), Date.from(Instant.parse("2100-01-01T00:00:00Z")),
+        new X500Name("CN=jwt-signer HSM key"), subject)
+        .build(new JcaContentSignerBuilder("SHA256withRSA").build(issuer.getPrivate()))
+        .getEncoded();
+    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+    return der;
+  }
+}
