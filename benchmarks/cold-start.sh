@@ -28,7 +28,8 @@ programs=(
   "nimbus-jose-jwt|NimbusStart|nimbus-jose-jwt"
   "jjwt|JjwtStart|jjwt-api jjwt-impl jjwt-jackson jackson-databind jackson-core jackson-annotations"
   "auth0 java-jwt|Auth0Start|java-jwt jackson-databind jackson-core jackson-annotations"
-  "jwt-signer (KeySource + JoseSigner)|JoseSignerStart|jwt-signer-core nimbus-jose-jwt bcprov-jdk18on bcpkix-jdk18on bcutil-jdk18on jackson-core"
+  "jwt-signer AtomicTokenBuilder|AtomicBuilderStart|jwt-signer-core nimbus-jose-jwt bcprov-jdk18on bcpkix-jdk18on bcutil-jdk18on jackson-core"
+  "jwt-signer KeySource + JoseSigner|JoseSignerStart|jwt-signer-core nimbus-jose-jwt bcprov-jdk18on bcpkix-jdk18on bcutil-jdk18on jackson-core"
 )
 # Diagnostic: the same with Bouncy Castle's jar signatures removed, which shows what the JDK's check of
 # the signed bcprov/bcpkix/bcutil jars costs at start-up (as in a shaded jar, where signatures are dropped).
@@ -40,7 +41,7 @@ if command -v zip >/dev/null 2>&1; then
       zip -q -d "$here/target/lib-unsigned/$jar.jar" 'META-INF/*.SF' 'META-INF/*.RSA' 'META-INF/*.DSA' 'META-INF/*.EC'
     fi
   done
-  programs+=("jwt-signer, BC jars unsigned (diagnostic)|JoseSignerStart|jwt-signer-core nimbus-jose-jwt ../lib-unsigned/bcprov-jdk18on ../lib-unsigned/bcpkix-jdk18on ../lib-unsigned/bcutil-jdk18on jackson-core")
+  programs+=("AtomicTokenBuilder, BC jars unsigned (diagnostic)|AtomicBuilderStart|jwt-signer-core nimbus-jose-jwt ../lib-unsigned/bcprov-jdk18on ../lib-unsigned/bcpkix-jdk18on ../lib-unsigned/bcutil-jdk18on jackson-core")
 fi
 
 key_for() {

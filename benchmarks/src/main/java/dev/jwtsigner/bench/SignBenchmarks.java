@@ -30,6 +30,12 @@ public abstract class SignBenchmarks {
     return raw.signBouncyCastle();
   }
 
+  /** jwt-signer: the configured builder, per request {@code .subject(user).sign()}. */
+  @Benchmark
+  public String atomicTokenBuilder(SigningState s) {
+    return s.atomicTokenBuilder();
+  }
+
   /** jwt-signer's internal signer (the core of both builders) with a ready JSON payload. */
   @Benchmark
   public String joseSigner(SigningState s) {
@@ -61,6 +67,12 @@ public abstract class SignBenchmarks {
   @Benchmark
   public byte[] payloadJcaBouncyCastle(PayloadRawSigners raw) throws SignatureException {
     return raw.signBouncyCastle();
+  }
+
+  /** jwt-signer: the configured builder, per request {@code .payload(body).sign()} (checked, {@code iat} added). */
+  @Benchmark
+  public String payloadBuilder(PayloadState s) {
+    return s.payloadBuilder();
   }
 
   @Benchmark

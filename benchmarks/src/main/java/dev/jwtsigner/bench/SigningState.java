@@ -12,6 +12,8 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.jwtsigner.JwsAlgorithm;
+import dev.jwtsigner.atomic.AtomicPolicy;
+import dev.jwtsigner.atomic.AtomicTokenBuilder;
 import dev.jwtsigner.internal.JoseSigner;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.SignatureAlgorithm;
@@ -19,6 +21,7 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -28,15 +31,22 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Every minting contender for one algorithm, on the same key and the same claims ({@link Claims}), shared
  * by all benchmark threads as a server shares its configured signer. Each contender is prepared once per
- * trial (keys parsed, providers chosen) and its first token is checked to verify.
+ * trial (keys parsed, providers chosen) and its first token is checked to verify. The floors sign the
+ * {@link AtomicTokenBuilder}'s signing input.
  */
 @State(Scope.Benchmark)
 public class SigningState {
+
+  /** The design's example policy: at most 7 days, issuer {@code my-backend}. */
+  static final AtomicPolicy POLICY =
+      AtomicPolicy.builder().maxTokenExpiry(Duration.ofDays(7)).allowedIssuers(Claims.ISSUER).build();
 
   @Param({"RS256", "RS512", "ES512"})
   public JwsAlgorithm alg;
 
   BenchKeys keys;
+  /** Configured once, as a server does: key, algorithm, policy, issuer, clock, lifetime; no user yet. */
+  AtomicTokenBuilder tokens;
   JoseSigner joseSigner;
   byte[] signingInput;
 
@@ -48,9 +58,10 @@ public class SigningState {
   @Setup(Level.Trial)
   public void setUp() throws JOSEException {
     keys = BenchKeys.of(alg);
+    tokens = configuredBuilder(keys);
+    signingInput = Tokens.signingInput(check("AtomicTokenBuilder", atomicTokenBuilder()));
     joseSigner = JoseSigner.prepare(keys.keySource().signingKey(), alg);
-    String token = check("JoseSigner", joseSigner.sign(Claims.JSON));
-    signingInput = Tokens.signingInput(token);
+    check("JoseSigner", joseSigner.sign(Claims.JSON));
 
     nimbusHeader = new JWSHeader.Builder(JWSAlgorithm.parse(alg.name())).type(JOSEObjectType.JWT).build();
     nimbusSigner = alg == JwsAlgorithm.ES512
@@ -65,6 +76,21 @@ public class SigningState {
     check("nimbus", nimbus());
     check("jjwt", jjwt());
     check("auth0", auth0());
+  }
+
+  /** The guide's builder for {@code keys}: RS256, RS512 or ES512 by the key, the design's policy and issuer. */
+  static AtomicTokenBuilder configuredBuilder(BenchKeys keys) {
+    return AtomicTokenBuilder.create(keys.keySource())
+        .algorithm(keys.algorithm)
+        .policy(POLICY)
+        .issuer(Claims.ISSUER)
+        .clock(Claims.MINTING_CLOCK)
+        .expiresIn(Claims.LIFETIME);
+  }
+
+  /** One request's token: the shared builder, this user, signed (every platform rule checked first). */
+  String atomicTokenBuilder() {
+    return tokens.subject(Claims.SUBJECT).sign();
   }
 
   /** {@code token} after checking that it verifies with this state's public key and algorithm. */

@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import dev.jwtsigner.internal.DecodedJws;
+import dev.jwtsigner.testkit.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
@@ -45,6 +46,14 @@ final class Tokens {
       throw new IllegalStateException(verifier + " rejects the benchmark token: " + decoded.violations());
     }
     return decoded;
+  }
+
+  /** {@code verdict}, after checking that the verifier accepted the token. */
+  static Verdict requireAccepted(String verifier, Verdict verdict) {
+    if (!verdict.accepted()) {
+      throw new IllegalStateException(verifier + " rejects the benchmark token: " + verdict.violations());
+    }
+    return verdict;
   }
 
   /** The JWS signing input of a compact token: {@code header.payload} as ASCII bytes. */

@@ -2,6 +2,7 @@ package dev.jwtsigner.bench;
 
 import com.nimbusds.jose.JOSEException;
 import dev.jwtsigner.internal.DecodedJws;
+import dev.jwtsigner.testkit.Verdict;
 import java.security.SignatureException;
 import java.text.ParseException;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,11 @@ public class VerifyBenchmarks {
     return raw.verifyBouncyCastle();
   }
 
+  @Benchmark
+  public Verdict atomicPlatformVerifier(VerifyingState s) {
+    return s.atomicPlatformVerifier();
+  }
+
   /** jwt-signer's strict decoder, the core of both test-kit verifiers. */
   @Benchmark
   public DecodedJws jwsDecoder(VerifyingState s) {
@@ -48,6 +54,11 @@ public class VerifyBenchmarks {
   @Benchmark
   public boolean payloadJcaJdk(PayloadRawVerifiers raw) throws SignatureException {
     return raw.verifyJdk();
+  }
+
+  @Benchmark
+  public Verdict payloadVerifier(PayloadState s) {
+    return s.payloadVerifier();
   }
 
   @Benchmark

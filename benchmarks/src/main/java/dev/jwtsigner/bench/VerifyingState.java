@@ -5,10 +5,11 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSVerifier;
 import dev.jwtsigner.JwsAlgorithm;
 import dev.jwtsigner.internal.DecodedJws;
-import dev.jwtsigner.internal.JoseSigner;
 import dev.jwtsigner.internal.JwsDecoder;
 import dev.jwtsigner.internal.StrictJson;
 import dev.jwtsigner.internal.TrustedKey;
+import dev.jwtsigner.testkit.AtomicPlatformVerifier;
+import dev.jwtsigner.testkit.Verdict;
 import java.text.ParseException;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,8 +20,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * One token per algorithm, minted by jwt-signer from {@link Claims}, and every verifier of it, on the
- * public half of the signing key.
+ * One token per algorithm, minted by {@code AtomicTokenBuilder} from {@link Claims}, and every verifier of
+ * it, on the public half of the signing key.
  */
 @State(Scope.Benchmark)
 public class VerifyingState {
@@ -35,12 +36,13 @@ public class VerifyingState {
   private JWSVerifier nimbusVerifier;
   private JwsDecoder decoder;
   private List<TrustedKey> trusted;
+  private AtomicPlatformVerifier verifier;
 
   @Setup(Level.Trial)
   public void setUp() throws JOSEException, ParseException {
     keys = BenchKeys.of(alg);
-    token = Tokens.requireValid("JoseSigner",
-        JoseSigner.prepare(keys.keySource().signingKey(), alg).sign(Claims.JSON), keys.jdkPublic, alg.name());
+    token = Tokens.requireValid("AtomicTokenBuilder",
+        SigningState.configuredBuilder(keys).subject(Claims.SUBJECT).sign(), keys.jdkPublic, alg.name());
     signingInput = Tokens.signingInput(token);
     nimbusVerifier = Tokens.nimbusVerifier(keys.jdkPublic);
     if (!nimbus()) {
@@ -49,6 +51,15 @@ public class VerifyingState {
     decoder = JwsDecoder.create(EnumSet.of(alg), StrictJson.create(64 * 1024, StrictJson.DEFAULT_MAX_DEPTH));
     trusted = List.of(TrustedKey.of(null, keys.jdkPublic));
     Tokens.requireAccepted("JwsDecoder", jwsDecoder());
+    verifier = AtomicPlatformVerifier.create(SigningState.POLICY)
+        .trust(keys.jdkPublic)
+        .clock(Claims.VERIFYING_CLOCK);
+    Tokens.requireAccepted("AtomicPlatformVerifier", atomicPlatformVerifier());
+  }
+
+  /** The test kit's verifier, as the platform checks an SDK token: signature, then every claim rule. */
+  Verdict atomicPlatformVerifier() {
+    return verifier.verify(token);
   }
 
   /** jwt-signer's strict decoder (the core of both test-kit verifiers): parse, check, verify the signature. */
