@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Cold start: a fresh JVM that reads a PEM private key, signs one token and prints it, timed as a whole
-# process. Each program runs RUNS times (default 10) after one untimed run; prints the median wall time.
+# process. Each program runs RUNS times (default 10) after one untimed run; prints the median wall time
+# and the median CPU time (user + sys).
 # Each program has only its own library's jars on the class path. Also counts the Bouncy Castle classes
 # each run loads (-verbose:class), to show that the RSA path does not load Bouncy Castle's provider.
 #
@@ -8,6 +9,7 @@
 # Usage: benchmarks/cold-start.sh [ALG ...]          (default: RS256 ES512)
 #        JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java RUNS=10 benchmarks/cold-start.sh RS256
 set -euo pipefail
+TIMEFORMAT='%R %U %S'   # bash's time: wall, user and sys seconds
 here="$(cd "$(dirname "$0")" && pwd)"
 java_bin="${JAVA:-java}"
 runs="${RUNS:-10}"
@@ -65,30 +67,31 @@ median() {
 }
 
 jws='^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$'
-row() { printf '| %-42s | %-5s | %10s | %8s | %8s | %10s | %s |\n' "$@"; }
+row() { printf '| %-48s | %-5s | %10s | %8s | %8s | %10s | %10s | %s |\n' "$@"; }
 echo "# $("$java_bin" -version 2>&1 | head -n 1), $(nproc) cores, $runs runs each, interleaved"
-row program alg "median ms" "min ms" "max ms" "BC classes" "BC provider loaded"
-row --- --- ---: ---: ---: ---: ---
+row program alg "median ms" "min ms" "max ms" "CPU ms" "BC classes" "BC provider loaded"
+row --- --- ---: ---: ---: ---: ---: ---
 for alg in "${algs[@]}"; do
   key="$(key_for "$alg")"
   n=${#programs[@]}
-  names=() mains=() cps=() times=()
+  names=() mains=() cps=() times=() cpus=()
   for ((p = 0; p < n; p++)); do
     IFS='|' read -r name main jars <<<"${programs[$p]}"
-    names[p]="$name" mains[p]="dev.jwtsigner.bench.coldstart.$main" cps[p]="$(classpath_for "$jars")" times[p]=""
+    names[p]="$name" mains[p]="dev.jwtsigner.bench.coldstart.$main" cps[p]="$(classpath_for "$jars")" times[p]="" cpus[p]=""
     token="$("$java_bin" -cp "${cps[p]}" "${mains[p]}" "$alg" "$key")"   # untimed: page cache, and a check
     if ! [[ "$token" =~ $jws ]]; then
       echo "$name did not print a compact JWS for $alg" >&2
       exit 1
     fi
   done
-  # rounds of one run per program, so that load from elsewhere on the machine falls on all of them alike
+  # rounds of one run per program, so that load from elsewhere on the machine falls on all of them alike;
+  # wall time, and CPU time (user + sys, all the JVM's threads), which load elsewhere disturbs far less
   for ((r = 0; r < runs; r++)); do
     for ((p = 0; p < n; p++)); do
-      start=$(date +%s%N)
-      "$java_bin" -cp "${cps[p]}" "${mains[p]}" "$alg" "$key" >/dev/null
-      end=$(date +%s%N)
-      times[p]+="$(((end - start) / 1000000)) "
+      t="$( { time "$java_bin" -cp "${cps[p]}" "${mains[p]}" "$alg" "$key" >/dev/null; } 2>&1 )"
+      read -r real user sys <<<"$t"
+      times[p]+="$(awk -v r="$real" 'BEGIN { printf "%d", r * 1000 }') "
+      cpus[p]+="$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }') "
     done
   done
   for ((p = 0; p < n; p++)); do
@@ -96,6 +99,7 @@ for alg in "${algs[@]}"; do
     bc=$(grep -c 'org\.bouncycastle\.' <<<"$loaded" || true)
     provider=$(grep -q 'org\.bouncycastle\.jce\.provider\.BouncyCastleProvider ' <<<"$loaded" && echo yes || echo no)
     sorted="$(tr ' ' '\n' <<<"${times[p]}" | grep . | sort -n)"
-    row "${names[p]}" "$alg" "$(median <<<"$sorted")" "$(head -n 1 <<<"$sorted")" "$(tail -n 1 <<<"$sorted")" "$bc" "$provider"
+    cpu="$(tr ' ' '\n' <<<"${cpus[p]}" | grep . | median)"
+    row "${names[p]}" "$alg" "$(median <<<"$sorted")" "$(head -n 1 <<<"$sorted")" "$(tail -n 1 <<<"$sorted")" "$cpu" "$bc" "$provider"
   done
 done
