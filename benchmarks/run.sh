@@ -23,7 +23,7 @@ mkdir -p "$out"
 (cd "$root" && ./mvnw -q -B -Pbench -pl benchmarks -am package -Dquick -DskipTests)
 load_before="$(cut -d ' ' -f 1-3 /proc/loadavg)"
 # shellcheck disable=SC2086 # JMH_OPTS is a list of options
-"$java_bin" -jar "$here/target/benchmarks.jar" "$benchmarks" -e "$exclude" $jmh_opts -prof gc \
+"$java_bin" -jar "$here/target/benchmarks.jar" "$benchmarks" -e "$exclude" $jmh_opts -prof gc -prof dev.jwtsigner.bench.CpuTimeProfiler \
   -rf json -rff "$out/jdk$feature.json" | tee "$out/jdk$feature.log"
 JAVA="$java_bin" "$here/cold-start.sh" RS256 ES512 | tee "$out/jdk$feature-cold-start.md"
 load_after="$(cut -d ' ' -f 1-3 /proc/loadavg)"
