@@ -32,6 +32,8 @@ programs=(
   "auth0 java-jwt|Auth0Start|java-jwt jackson-databind jackson-core jackson-annotations"
   "jwt-signer AtomicTokenBuilder|AtomicBuilderStart|jwt-signer-core nimbus-jose-jwt bcprov-jdk18on bcpkix-jdk18on bcutil-jdk18on jackson-core"
   "jwt-signer KeySource + JoseSigner|JoseSignerStart|jwt-signer-core nimbus-jose-jwt bcprov-jdk18on bcpkix-jdk18on bcutil-jdk18on jackson-core"
+  # diagnostic: the key read by the JDK (KeySource.of) instead of Bouncy Castle's PEM reader
+  "AtomicTokenBuilder, key read by the JDK (diagnostic)|JdkKeyBuilderStart|jwt-signer-core nimbus-jose-jwt bcprov-jdk18on bcpkix-jdk18on bcutil-jdk18on jackson-core"
 )
 # Diagnostic: the same with Bouncy Castle's jar signatures removed, which shows what the JDK's check of
 # the signed bcprov/bcpkix/bcutil jars costs at start-up (as in a shaded jar, where signatures are dropped).
@@ -67,7 +69,7 @@ median() {
 }
 
 jws='^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$'
-row() { printf '| %-48s | %-5s | %10s | %8s | %8s | %10s | %10s | %s |\n' "$@"; }
+row() { printf '| %-52s | %-5s | %10s | %8s | %8s | %10s | %10s | %s |\n' "$@"; }
 echo "# $("$java_bin" -version 2>&1 | head -n 1), $(nproc) cores, $runs runs each, interleaved"
 row program alg "median ms" "min ms" "max ms" "CPU ms" "BC classes" "BC provider loaded"
 row --- --- ---: ---: ---: ---: ---: ---

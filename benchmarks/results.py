@@ -4,6 +4,7 @@ results section: ops/s, ratios to each floor and peer (same run, same key), allo
 cache's hit path, cold start, and each target of the performance issue checked against the numbers.
 
 usage: results.py RESULTS.json [COLD_START.md] [--note TEXT]
+       results.py --summary A.json A-cold-start.md B.json B-cold-start.md ...   (one table of the targets)
 """
 import argparse
 import json
@@ -184,10 +185,29 @@ def cold_start_medians(text):
 
 
 def check(lines, ok, text):
-    if ok is None:
-        lines.append(f"- not measured: {text}")
-    else:
-        lines.append(f"- {'met' if ok else '**missed**'}: {text}")
+    """Records (target, verdict, measured) from "target: measured"."""
+    target, measured = text.rsplit(": ", 1)
+    lines.append((target, "not measured" if ok is None else "met" if ok else "**missed**", measured))
+
+
+def target_lines(checks):
+    return [f"- {verdict}: {target}: {measured}" for target, verdict, measured in checks]
+
+
+def summary(pairs):
+    """One table of every target across JDKs: pairs of (JMH JSON, cold-start table or None)."""
+    columns, rows = [], {}
+    for json_file, cold_file in pairs:
+        with open(json_file) as f:
+            entries = json.load(f)
+        columns.append("JDK " + entries[0]["jdkVersion"])
+        cold = cold_start_medians(open(cold_file).read()) if cold_file else {}
+        for target, verdict, measured in targets(Results(entries), cold):
+            rows.setdefault(target, []).append(f"{verdict}: {measured}")
+    out = ["| target | " + " | ".join(columns) + " |", "| --- |" + " --- |" * len(columns)]
+    for target, cells in rows.items():
+        out.append(f"| {target} | " + " | ".join(cells + ["–"] * (len(columns) - len(cells))) + " |")
+    return out
 
 
 def first_present(res, cls, methods, alg=None):
@@ -221,7 +241,7 @@ def targets(res, cold):
         ours = first_present(res, "SignOneThread", ("atomicTokenBuilder", "joseSigner"), alg)
         _, name = best_floor(res, "SignOneThread", FLOORS, alg)
         ok, text = judged(both(res, "SignOneThread", ours, None, alg, alg_b=alg, b_floors=FLOORS), 0.97)
-        check(lines, ok, f"{alg} {ours} ≥ 0.97× the fastest raw provider ({name or '–'}): {text}")
+        check(lines, ok, f"{alg} {ours} ≥ 0.97× the fastest raw provider: {text} (fastest = {name or '–'})")
         if alg == "ES512":
             for peer in ("nimbus", "jjwt", "auth0"):
                 ok, text = judged(both(res, "SignOneThread", ours, peer, alg, alg_b=alg), 4.0)
@@ -231,7 +251,7 @@ def targets(res, cold):
     ours = first_present(res, "SignOneThread", ("payloadBuilder", "payloadJoseSigner"))
     _, name = best_floor(res, "SignOneThread", PAYLOAD_FLOORS, None)
     ok, text = judged(both(res, "SignOneThread", ours, None, b_floors=PAYLOAD_FLOORS), 0.97)
-    check(lines, ok, f"signed payload {ours} ≥ 0.97× the fastest raw provider ({name or '–'}): {text}")
+    check(lines, ok, f"signed payload {ours} ≥ 0.97× the fastest raw provider: {text} (fastest = {name or '–'})")
     r2 = ratio(res.score("SignTwoThreads", ours), res.score("SignOneThread", ours))
     check(lines, None if r2 is None else r2 >= 1.8, f"signed payload {ours} two threads ≥ 1.8× one thread: {fmt_ratio(r2)} by throughput")
 
@@ -255,7 +275,7 @@ def targets(res, cold):
         else:
             _, name = best_floor(res, "VerifyBenchmarks", FLOORS, alg)
             ok, text = judged(both(res, "VerifyBenchmarks", ours, None, alg, alg_b=alg, b_floors=FLOORS), 0.9)
-            check(lines, ok, f"ES512 {ours} on the fast provider (≥ 0.9× {name or '–'}): {text}")
+            check(lines, ok, f"ES512 {ours} ≥ 0.9× the fastest raw verify: {text} (fastest = {name or '–'})")
     ours = first_present(res, "VerifyBenchmarks", ("payloadVerifier", "payloadJwsDecoder"))
     ok, text = judged(both(res, "VerifyBenchmarks", ours, "payloadJcaJdk"), 0.9)
     check(lines, ok, f"signed payload {ours} ≥ 0.9× raw JCA verify: {text}")
@@ -274,6 +294,11 @@ def targets(res, cold):
 
 
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--summary":
+        files = sys.argv[2:]
+        print("\n".join(summary([(files[i], files[i + 1] if i + 1 < len(files) else None)
+                                 for i in range(0, len(files), 2)])))
+        return 0
     ap = argparse.ArgumentParser()
     ap.add_argument("json")
     ap.add_argument("cold", nargs="?")
@@ -320,7 +345,7 @@ def main():
     if cold_text:
         out += ["", "Cold start (a fresh JVM reads the PEM key, signs one token, exits; wall time):", ""]
         out += [line for line in cold_text.splitlines() if line.startswith("|")]
-    out += ["", "Targets:", ""] + targets(res, cold)
+    out += ["", "Targets:", ""] + target_lines(targets(res, cold))
     print("\n".join(out))
 
 

@@ -12,14 +12,19 @@ public final class AtomicBuilderStart {
 
   private AtomicBuilderStart() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
     ColdStart run = ColdStart.parse(args);
-    System.out.println(AtomicTokenBuilder.create(KeySource.fromPem(run.keyFile))
-        .algorithm(JwsAlgorithm.valueOf(run.algorithm))
+    System.out.println(mint(KeySource.fromPem(run.keyFile), run.algorithm));
+  }
+
+  /** One token from a builder configured as the guide's: the design's policy, issuer, user and lifetime. */
+  static String mint(KeySource keys, String algorithm) {
+    return AtomicTokenBuilder.create(keys)
+        .algorithm(JwsAlgorithm.valueOf(algorithm))
         .policy(AtomicPolicy.builder().maxTokenExpiry(Duration.ofDays(7)).allowedIssuers(Claims.ISSUER).build())
         .issuer(Claims.ISSUER)
         .subject(Claims.SUBJECT)
         .expiresIn(Claims.LIFETIME)
-        .sign());
+        .sign();
   }
 }
