@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Cold start: a fresh JVM that reads a PEM private key, signs one token and prints it, timed as a whole
+# process. Each program runs RUNS times (default 10) after one untimed run; prints the median wall time
+# and the median CPU time (user + sys).
+# Each program has only its own library's jars on the class path. Also counts the Bouncy Castle classes
+# each run loads (-verbose:class), to show that the RSA path does not load Bouncy Castle's provider.
+#
+# Needs: ./mvnw -q -Pbench -pl benchmarks -am package -Dquick -DskipTests   (target/classes, target/lib)
+# Usage: benchmarks/cold-start.sh [ALG ...]          (default: RS256 ES512)
+#        JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java RUNS=10 benchmarks/cold-start.sh RS256
+set -euo pipefail
+TIMEFORMAT='%R %U %S'   # bash's time: wall, user and sys seconds
+here="$(cd "$(dirname "$0")" && pwd)"
+java_bin="${JAVA:-java}"
+runs="${RUNS:-10}"
+classes="$here/target/classes"
+lib="$here/target/lib"
+keys="$here/src/main/resources/keys"
+algs=("$@")
+[ ${#algs[@]} -gt 0 ] || algs=(RS256 ES512)
+
+if [ ! -d "$classes/dev/jwtsigner/bench/coldstart" ] || [ ! -f "$lib/jwt-signer-core.jar" ]; then
+  echo "build first: ./mvnw -q -Pbench -pl benchmarks -am package -Dquick -DskipTests" >&2
+  exit 2
+fi
+
+# name | main class | jars (from target/lib, without .jar)
+programs=(
+  "raw JCA|RawJcaStart|"
+  "nimbus-jose-jwt|NimbusStart|nimbus-jose-jwt"
+  "jjwt|JjwtStart|jjwt-api jjwt-impl jjwt-jackson jackson-databind jackson-core jackson-annotations"
+  "auth0 java-jwt|Auth0Start|java-jwt jackson-databind jackson-core jackson-annotations"
+  "jwt-signer AtomicTokenBuilder|AtomicBuilderStart|jwt-signer-core nimbus-jose-jwt bcprov-jdk18on bcpkix-jdk18on bcutil-jdk18on jackson-core"
+  "jwt-signer KeySource + JoseSigner|JoseSignerStart|jwt-signer-core nimbus-jose-jwt bcprov-jdk18on bcpkix-jdk18on bcutil-jdk18on jackson-core"
+  # diagnostic: the key read by the JDK (KeySource.of) instead of Bouncy Castle's PEM reader
+  "AtomicTokenBuilder, key read by the JDK (diagnostic)|JdkKeyBuilderStart|jwt-signer-core nimbus-jose-jwt bcprov-jdk18on bcpkix-jdk18on bcutil-jdk18on jackson-core"
+)
+# Diagnostic: the same with Bouncy Castle's jar signatures removed, which shows what the JDK's check of
+# the signed bcprov/bcpkix/bcutil jars costs at start-up (as in a shaded jar, where signatures are dropped).
+if command -v zip >/dev/null 2>&1; then
+  mkdir -p "$here/target/lib-unsigned"
+  for jar in bcprov-jdk18on bcpkix-jdk18on bcutil-jdk18on; do
+    if [ "$lib/$jar.jar" -nt "$here/target/lib-unsigned/$jar.jar" ]; then
+      cp "$lib/$jar.jar" "$here/target/lib-unsigned/$jar.jar"
+      zip -q -d "$here/target/lib-unsigned/$jar.jar" 'META-INF/*.SF' 'META-INF/*.RSA' 'META-INF/*.DSA' 'META-INF/*.EC'
+    fi
+  done
+  programs+=("AtomicTokenBuilder, BC jars unsigned (diagnostic)|AtomicBuilderStart|jwt-signer-core nimbus-jose-jwt ../lib-unsigned/bcprov-jdk18on ../lib-unsigned/bcpkix-jdk18on ../lib-unsigned/bcutil-jdk18on jackson-core")
+fi
+
+key_for() {
+  case "$1" in
+    RS256) echo "$keys/rsa2048.pem" ;;
+    RS512) echo "$keys/rsa4096.pem" ;;
+    ES512) echo "$keys/p521.pem" ;;
+    *) echo "unknown algorithm $1" >&2; exit 2 ;;
+  esac
+}
+
+classpath_for() {
+  local cp="$classes" jar
+  for jar in $1; do cp="$cp:$lib/$jar.jar"; done
+  echo "$cp"
+}
+
+# median of the numbers on stdin (mean of the middle two for an even count)
+median() {
+  sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+jws='^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$'
+row() { printf '| %-52s | %-5s | %10s | %8s | %8s | %10s | %10s | %s |\n' "$@"; }
+echo "# $("$java_bin" -version 2>&1 | head -n 1), $(nproc) cores, $runs runs each, interleaved"
+row program alg "median ms" "min ms" "max ms" "CPU ms" "BC classes" "BC provider loaded"
+row --- --- ---: ---: ---: ---: ---: ---
+for alg in "${algs[@]}"; do
+  key="$(key_for "$alg")"
+  n=${#programs[@]}
+  names=() mains=() cps=() times=() cpus=()
+  for ((p = 0; p < n; p++)); do
+    IFS='|' read -r name main jars <<<"${programs[$p]}"
+    names[p]="$name" mains[p]="dev.jwtsigner.bench.coldstart.$main" cps[p]="$(classpath_for "$jars")" times[p]="" cpus[p]=""
+    token="$("$java_bin" -cp "${cps[p]}" "${mains[p]}" "$alg" "$key")"   # untimed: page cache, and a check
+    if ! [[ "$token" =~ $jws ]]; then
+      echo "$name did not print a compact JWS for $alg" >&2
+      exit 1
+    fi
+  done
+  # rounds of one run per program, so that load from elsewhere on the machine falls on all of them alike;
+  # wall time, and CPU time (user + sys, all the JVM's threads), which load elsewhere disturbs far less
+  for ((r = 0; r < runs; r++)); do
+    for ((p = 0; p < n; p++)); do
+      t="$( { time "$java_bin" -cp "${cps[p]}" "${mains[p]}" "$alg" "$key" >/dev/null; } 2>&1 )"
+      read -r real user sys <<<"$t"
+      times[p]+="$(awk -v r="$real" 'BEGIN { printf "%d", r * 1000 }') "
+      cpus[p]+="$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }') "
+    done
+  done
+  for ((p = 0; p < n; p++)); do
+    loaded="$("$java_bin" -verbose:class -cp "${cps[p]}" "${mains[p]}" "$alg" "$key")"
+    bc=$(grep -c 'org\.bouncycastle\.' <<<"$loaded" || true)
+    provider=$(grep -q 'org\.bouncycastle\.jce\.provider\.BouncyCastleProvider ' <<<"$loaded" && echo yes || echo no)
+    sorted="$(tr ' ' '\n' <<<"${times[p]}" | grep . | sort -n)"
+    cpu="$(tr ' ' '\n' <<<"${cpus[p]}" | grep . | median)"
+    row "${names[p]}" "$alg" "$(median <<<"$sorted")" "$(head -n 1 <<<"$sorted")" "$(tail -n 1 <<<"$sorted")" "$cpu" "$bc" "$provider"
+  done
+done
