@@ -4,6 +4,7 @@ import dev.jwtsigner.JwsAlgorithm;
 import dev.jwtsigner.JwtSignerException;
 import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.internal.KeyIds;
+import dev.jwtsigner.internal.KeyRequirements;
 import dev.jwtsigner.internal.StrictJson;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -39,7 +40,7 @@ public final class AptoPolicy {
   /** The only algorithm the platform accepts. */
   public static final JwsAlgorithm ALGORITHM = JwsAlgorithm.RS256;
 
-  private static final int MIN_RSA_BITS = 2048;
+  private static final int MIN_RSA_BITS = KeyRequirements.MIN_RSA_BITS;
   private static final AptoPolicy DEFAULTS = builder().build();
 
   private final Map<String, PublicKey> registeredKeys;

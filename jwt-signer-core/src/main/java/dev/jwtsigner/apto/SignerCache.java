@@ -36,10 +36,8 @@ final class SignerCache {
   }
 
   private record Slot(SigningKey key, JoseSigner signer) {
-    /** The same key object, or the same private key object with the same provider (withKeyId copies keys). */
     boolean serves(SigningKey other) {
-      return key == other
-          || (key.privateKey() == other.privateKey() && key.provider().orElse(null) == other.provider().orElse(null));
+      return signer.serves(other);
     }
   }
 }

@@ -49,12 +49,7 @@ final class SignerSlot {
       if (alg != algorithm || !Objects.equals(kid, keyId)) {
         return false;
       }
-      // the same SigningKey object, or a copy around the very same private key, kid and provider
-      // (KeySource.withKeyId wraps each key it returns in a new SigningKey)
-      return k == key
-          || (k.privateKey() == key.privateKey()
-              && k.keyId().equals(key.keyId())
-              && k.provider().orElse(null) == key.provider().orElse(null));
+      return k == key || (k.keyId().equals(key.keyId()) && signer.serves(k));
     }
   }
 }

@@ -70,6 +70,16 @@ public final class JoseSigner {
     return key;
   }
 
+  /**
+   * Whether this signer signs for {@code other} exactly as for its own key: the same {@link SigningKey}, or
+   * a copy around the very same private key object and provider ({@code KeySource.withKeyId} wraps each key
+   * it returns in a new {@code SigningKey}). A rotated key is another object, so it never matches.
+   */
+  public boolean serves(SigningKey other) {
+    return other == key
+        || (other.privateKey() == key.privateKey() && other.provider().orElse(null) == key.provider().orElse(null));
+  }
+
   /** The algorithm this signer uses. */
   public JwsAlgorithm algorithm() {
     return algorithm;

@@ -153,7 +153,7 @@ public final class JwsDecoder {
     BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, half));
     BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, half, ES512_SIGNATURE_BYTES));
     return r.signum() > 0 && s.signum() > 0
-        && r.compareTo(TrustedKey.P521_ORDER) < 0 && s.compareTo(TrustedKey.P521_ORDER) < 0;
+        && r.compareTo(KeyRequirements.P521_ORDER) < 0 && s.compareTo(KeyRequirements.P521_ORDER) < 0;
   }
 
   private static boolean hasModulusLength(TrustedKey key, byte[] signature) {

@@ -9,13 +9,11 @@ import com.nimbusds.jose.jwk.RSAKey;
 import dev.jwtsigner.JwsAlgorithm;
 import dev.jwtsigner.JwtSignerException;
 import dev.jwtsigner.JwtSignerException.Reason;
-import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.ECParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,12 +35,7 @@ import java.util.Optional;
 public final class TrustedKey {
 
   /** The smallest RSA modulus a platform accepts (RFC 7518 section 3.3). */
-  static final int MIN_RSA_BITS = 2048;
-  /** The order n of P-521's base point (FIPS 186-4, D.1.2.5). */
-  static final BigInteger P521_ORDER = new BigInteger(
-      "01fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
-          + "a51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409", 16);
-  private static final int P521_FIELD_BITS = 521;
+  static final int MIN_RSA_BITS = KeyRequirements.MIN_RSA_BITS;
 
   private final String keyId;
   private final PublicKey publicKey;
@@ -178,10 +171,7 @@ public final class TrustedKey {
     if (!(key instanceof ECPublicKey ec)) {
       return false;
     }
-    ECParameterSpec params = ec.getParams();
-    return params != null
-        && params.getCurve().getField().getFieldSize() == P521_FIELD_BITS
-        && P521_ORDER.equals(params.getOrder());
+    return KeyRequirements.isP521(ec.getParams());
   }
 
   /** Re-creates the key as the ES512 provider's own key object, or keeps it when the provider cannot import it. */

@@ -3,6 +3,7 @@ package dev.jwtsigner.keys;
 import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.KeyRejectedException;
 import dev.jwtsigner.internal.KeyIds;
+import dev.jwtsigner.internal.KeyRequirements;
 import dev.jwtsigner.internal.SafeText;
 import java.math.BigInteger;
 import java.security.Key;
@@ -16,12 +17,8 @@ import java.security.spec.ECParameterSpec;
 /** The rules every signing key must meet, checked once when a source is created. */
 final class KeyChecks {
 
-  static final int MIN_RSA_BITS = 2048;
-  static final int P521_FIELD_BITS = 521;
-  /** The order of P-521's base point (FIPS 186-4, D.1.2.5). */
-  private static final BigInteger P521_ORDER = new BigInteger(
-      "01fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
-          + "a51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409", 16);
+  static final int MIN_RSA_BITS = KeyRequirements.MIN_RSA_BITS;
+  static final int P521_FIELD_BITS = KeyRequirements.P521_FIELD_BITS;
 
   static final String MAKE_RSA = "make one with `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:4096 -out private.pem`"
       + " or `ssh-keygen -t rsa -b 4096 -m PEM -P \"\" -f jwtRS512.key`";
@@ -147,7 +144,7 @@ final class KeyChecks {
   }
 
   static boolean isP521(ECParameterSpec params) {
-    return params != null && fieldBits(params) == P521_FIELD_BITS && P521_ORDER.equals(params.getOrder());
+    return KeyRequirements.isP521(params);
   }
 
   private static int fieldBits(ECParameterSpec params) {
