@@ -3,6 +3,7 @@ package dev.jwtsigner.internal;
 import dev.jwtsigner.JwsAlgorithm;
 import java.security.Provider;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
@@ -19,6 +20,13 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  */
 public final class Providers {
 
+  /** The name of the thread that loads Bouncy Castle in the background. */
+  static final String LOADER_THREAD = "jwt-signer-bouncycastle-loader";
+
+  private static final AtomicBoolean LOADING = new AtomicBoolean();
+  /** Set once Bouncy Castle's provider is constructed; stays null if it cannot be (bcprov left out). */
+  private static volatile Provider loaded;
+
   private Providers() {}
 
   private static final class BouncyCastle {
@@ -27,14 +35,55 @@ public final class Providers {
 
   /** The library's own Bouncy Castle provider instance (not registered with {@code java.security.Security}). */
   public static Provider bouncyCastle() {
-    return BouncyCastle.INSTANCE;
+    Provider provider = BouncyCastle.INSTANCE;
+    if (loaded == null) {
+      loaded = provider;
+    }
+    return provider;
   }
 
   /**
    * The fastest provider measured for {@code alg} on JDK 17 and 25: the JDK's own for RSA (empty: the
-   * default lookup), Bouncy Castle for ES512 (about five times SunEC's speed on P-521).
+   * default lookup), Bouncy Castle for ES512 (about five times SunEC's speed on P-521). Loads Bouncy Castle
+   * on the calling thread if it is not loaded yet (a few hundred milliseconds, once).
    */
   public static Optional<Provider> fastestFor(JwsAlgorithm alg) {
     return alg == JwsAlgorithm.ES512 ? Optional.of(bouncyCastle()) : Optional.empty();
+  }
+
+  /**
+   * As {@link #fastestFor}, without waiting: for ES512, Bouncy Castle if it is loaded; otherwise empty (the
+   * JDK's SunEC signs meanwhile), and Bouncy Castle starts loading on a daemon thread, once per JVM.
+   */
+  public static Optional<Provider> fastestReadyFor(JwsAlgorithm alg) {
+    if (alg != JwsAlgorithm.ES512) {
+      return Optional.empty();
+    }
+    Provider ready = loaded;
+    if (ready == null) {
+      loadInBackground();
+    }
+    return Optional.ofNullable(ready);
+  }
+
+  private static void loadInBackground() {
+    if (LOADING.compareAndSet(false, true)) {
+      loaderThread(Providers::loadQuietly).start();
+    }
+  }
+
+  /** A daemon thread, so a load still running never keeps the JVM alive. */
+  static Thread loaderThread(Runnable load) {
+    Thread loader = new Thread(load, LOADER_THREAD);
+    loader.setDaemon(true);
+    return loader;
+  }
+
+  private static void loadQuietly() {
+    try {
+      bouncyCastle();
+    } catch (LinkageError e) {
+      // bcprov is not on the class path: ES512 keeps signing on the JDK's provider
+    }
   }
 }

@@ -2,14 +2,10 @@ package dev.jwtsigner.keys;
 
 import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.KeyRejectedException;
-import dev.jwtsigner.internal.Providers;
 import dev.jwtsigner.internal.SafeText;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -17,43 +13,35 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.function.Supplier;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
 import java.util.function.UnaryOperator;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.crypto.util.OpenSSHPrivateKeyUtil;
-import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
-import org.bouncycastle.openssl.PEMEncryptedKeyPair;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
-import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
-import org.bouncycastle.pkcs.PKCSException;
-import org.bouncycastle.util.io.pem.PemObject;
-import org.bouncycastle.util.io.pem.PemReader;
-import org.bouncycastle.util.io.pem.PemWriter;
 
 /**
- * Reads private keys from PEM text with Bouncy Castle's parsers (PKCS#8, encrypted PKCS#8, PKCS#1, SEC1,
- * legacy {@code Proc-Type: 4,ENCRYPTED}, OpenSSH); keys are built by the JDK's own factories. Messages name
- * the input's origin, never its content, and Bouncy Castle's exceptions (which may quote input) are not
- * kept as causes.
+ * Reads a private key from a file, an environment variable or PEM text. The two key files the platforms'
+ * guides make, an unencrypted PKCS#8 {@code PRIVATE KEY} and a PKCS#1 {@code RSA PRIVATE KEY} (as
+ * {@code ssh-keygen -m PEM} and {@code openssl genrsa -traditional} write them), are read with the JDK
+ * alone; every other form, and anything the JDK refuses, goes to {@link BouncyCastlePem}, which also
+ * gives the precise error. So a service with a plain key never loads Bouncy Castle's PEM classes: checking
+ * the signatures of its jars is most of what start-up would otherwise cost.
  */
 final class PemKeys {
 
   /** No key file is larger than this; a bigger file is something else. */
   static final int MAX_FILE_BYTES = 1 << 20;
 
-  private static final String OPENSSH_PRIVATE_KEY = "OPENSSH PRIVATE KEY";
-  private static final byte[] OPENSSH_MAGIC = "openssh-key-v1\0".getBytes(StandardCharsets.US_ASCII);
+  private static final String BEGIN = "-----BEGIN ";
+  private static final String DASHES = "-----";
+  private static final byte SEQUENCE = 0x30;
+  private static final String[] RSA_ONLY = {"RSA"};
+  private static final String[] RSA_THEN_EC = {"RSA", "EC"};
+  /** AlgorithmIdentifier {rsaEncryption, NULL} (RFC 8017 appendix A.1), DER-encoded. */
+  private static final byte[] RSA_ALGORITHM_ID = {
+    0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00
+  };
 
   private PemKeys() {}
 
@@ -136,188 +124,101 @@ final class PemKeys {
           origin + " is " + (pem == null ? "null" : "empty") + "; expected a PEM private key"
               + " (-----BEGIN PRIVATE KEY-----). Fix: pass the contents of the key file, " + KeyChecks.MAKE_RSA + ".");
     }
-    List<PemObject> blocks = blocks(pem, () -> garbled(origin));
-    PrivateKey found = null;
-    boolean sawPublic = false;
-    for (PemObject block : blocks) {
-      PrivateKey key;
-      if (OPENSSH_PRIVATE_KEY.equals(block.getType())) {
-        key = openSsh(block.getContent(), passphrase, origin);
-      } else {
-        Object item = parse(block, () -> garbled(origin));
-        sawPublic |= item instanceof SubjectPublicKeyInfo || item instanceof X509CertificateHolder;
-        key = toPrivateKey(item, passphrase, origin);
-      }
-      if (key != null) {
-        if (found != null) {
-          throw new KeyRejectedException(Reason.KEY_MALFORMED,
-              origin + " holds more than one private key. Fix: keep one private key per file;"
-                  + " for rotation give each its own source: RotatingKeySource.builder().key(\"key_1\", ...).key(\"key_2\", ...).");
-        }
-        found = key;
-      }
-    }
-    if (found != null) {
-      return found;
-    }
-    if (sawPublic) {
-      throw new KeyRejectedException(Reason.KEY_NOT_PRIVATE,
-          origin + " holds only a public key or certificate; signing needs the private key."
-              + " Fix: pass the private key file (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----),"
-              + " and upload the public one to the platform.");
-    }
-    throw new KeyRejectedException(Reason.KEY_MALFORMED,
-        origin + " holds no PEM private key block. Fix: pass the contents of the key file"
-            + " (-----BEGIN PRIVATE KEY-----), " + KeyChecks.MAKE_RSA + ".");
+    PrivateKey plain = plainKey(pem);
+    return plain != null ? plain : BouncyCastlePem.readPrivateKey(pem, passphrase, origin);
   }
 
   /**
-   * The PEM blocks of {@code text}; text outside blocks is ignored. An environment variable often holds
-   * the newlines as the two characters {@code \n}: text with no line break has those turned into newlines.
+   * The key in {@code pem} when the text is a single unencrypted {@code PRIVATE KEY} (RSA or EC) or
+   * {@code RSA PRIVATE KEY} block that the JDK's key factories accept, else null. Conservative on purpose:
+   * a second block, a header line or any decoding doubt returns null, and the full reader decides.
    */
-  static List<PemObject> blocks(String text, Supplier<KeyRejectedException> onGarbled) {
-    String normalized = text.indexOf('\n') < 0 && text.contains("\\n") ? text.replace("\\n", "\n") : text;
-    List<PemObject> out = new ArrayList<>();
-    try (PemReader reader = new PemReader(new StringReader(normalized))) {
-      PemObject block;
-      while ((block = reader.readPemObject()) != null) {
-        out.add(block);
-      }
-    } catch (IOException | RuntimeException e) {
-      throw onGarbled.get();
+  static PrivateKey plainKey(String pem) {
+    String text = pem.indexOf('\n') < 0 && pem.contains("\\n") ? pem.replace("\\n", "\n") : pem;
+    int begin = text.indexOf(BEGIN);
+    if (begin < 0 || text.indexOf(BEGIN, begin + 1) >= 0) {
+      return null;
     }
-    return out;
-  }
-
-  /** One PEM block parsed by Bouncy Castle's {@link PEMParser}: a key, key pair, certificate or parameters. */
-  static Object parse(PemObject block, Supplier<KeyRejectedException> onGarbled) {
-    StringWriter text = new StringWriter();
-    try (PemWriter writer = new PemWriter(text)) {
-      writer.writeObject(block);
-    } catch (IOException e) {
-      throw onGarbled.get();
+    int labelEnd = text.indexOf(DASHES, begin + BEGIN.length());
+    if (labelEnd < 0) {
+      return null;
     }
-    try (PEMParser parser = new PEMParser(new StringReader(text.toString()))) {
-      return parser.readObject();
-    } catch (IOException | RuntimeException e) {
-      throw onGarbled.get();
+    String label = text.substring(begin + BEGIN.length(), labelEnd);
+    boolean pkcs1 = label.equals("RSA PRIVATE KEY");
+    if (!pkcs1 && !label.equals("PRIVATE KEY")) {
+      return null;
     }
-  }
-
-  private static PrivateKey toPrivateKey(Object item, char[] passphrase, String origin) {
-    if (item instanceof PrivateKeyInfo info) {
-      return convert(info, origin);
+    int bodyStart = labelEnd + DASHES.length();
+    int end = text.indexOf("-----END " + label + DASHES, bodyStart);
+    if (end < 0) {
+      return null;
     }
-    if (item instanceof PEMKeyPair pair) {
-      return convert(pair.getPrivateKeyInfo(), origin);
+    byte[] der;
+    try {
+      der = Base64.getDecoder().decode(withoutWhitespace(text, bodyStart, end));
+    } catch (IllegalArgumentException e) {
+      return null; // a header line (Proc-Type), stray characters or bad padding: not plain base64
     }
-    if (item instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-      String kind = "encrypted PKCS#8, -----BEGIN ENCRYPTED PRIVATE KEY-----";
-      requirePassphrase(passphrase, kind, origin, "openssl pkey -in key.pem -out private.pem");
+    if (der.length < 2 || der[0] != SEQUENCE) {
+      return null;
+    }
+    PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(pkcs1 ? wrapRsaPkcs1(der) : der);
+    for (String algorithm : pkcs1 ? RSA_ONLY : RSA_THEN_EC) {
       try {
-        return convert(encrypted.decryptPrivateKeyInfo(
-            new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(Providers.bouncyCastle()).build(passphrase)), origin);
-      } catch (PKCSException | OperatorCreationException | RuntimeException e) {
-        throw wrongPassphrase(kind, origin);
-      }
-    }
-    if (item instanceof PEMEncryptedKeyPair encrypted) {
-      String kind = "legacy PEM encryption, Proc-Type: 4,ENCRYPTED";
-      requirePassphrase(passphrase, kind, origin, "openssl pkey -in key.pem -out private.pem");
-      try {
-        return convert(encrypted.decryptKeyPair(
-            new JcePEMDecryptorProviderBuilder().setProvider(Providers.bouncyCastle()).build(passphrase)).getPrivateKeyInfo(), origin);
-      } catch (IOException | RuntimeException e) {
-        throw wrongPassphrase(kind, origin);
+        return KeyFactory.getInstance(algorithm).generatePrivate(spec);
+      } catch (GeneralSecurityException | RuntimeException e) {
+        // not this algorithm, or not a key the JDK reads: try the next, then the full reader
       }
     }
     return null;
   }
 
-  private static PrivateKey openSsh(byte[] blob, char[] passphrase, String origin) {
-    String cipher = openSshCipher(blob);
-    if (cipher == null) {
-      throw garbled(origin);
-    }
-    boolean encrypted = !"none".equals(cipher);
-    String kind = "OpenSSH format, encrypted with " + cipher;
-    if (encrypted) {
-      requirePassphrase(passphrase, kind, origin, "ssh-keygen -p -N \"\" -m PEM -f key");
-    }
-    byte[] secret = encrypted ? utf8(passphrase) : null;
-    try {
-      return convert(PrivateKeyInfoFactory.createPrivateKeyInfo(encrypted
-          ? OpenSSHPrivateKeyUtil.parsePrivateKeyBlob(blob, secret)
-          : OpenSSHPrivateKeyUtil.parsePrivateKeyBlob(blob)), origin);
-    } catch (IOException | RuntimeException e) {
-      throw encrypted ? wrongPassphrase(kind, origin) : garbled(origin);
-    } finally {
-      if (secret != null) {
-        Arrays.fill(secret, (byte) 0);
+  /** {@code text[from, to)} without spaces, tabs and line breaks. */
+  private static String withoutWhitespace(String text, int from, int to) {
+    StringBuilder out = new StringBuilder(to - from);
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c != '\n' && c != '\r' && c != ' ' && c != '\t') {
+        out.append(c);
       }
     }
+    return out.toString();
   }
 
-  /** The cipher name in an {@code openssh-key-v1} blob's header ({@code none} when unencrypted), or null. */
-  private static String openSshCipher(byte[] blob) {
-    if (blob.length < OPENSSH_MAGIC.length + 4
-        || !Arrays.equals(Arrays.copyOf(blob, OPENSSH_MAGIC.length), OPENSSH_MAGIC)) {
-      return null;
-    }
-    ByteBuffer buffer = ByteBuffer.wrap(blob, OPENSSH_MAGIC.length, blob.length - OPENSSH_MAGIC.length);
-    int length = buffer.getInt();
-    if (length < 1 || length > 64 || length > buffer.remaining()) {
-      return null;
-    }
-    byte[] name = new byte[length];
-    buffer.get(name);
-    return new String(name, StandardCharsets.US_ASCII);
+  /**
+   * The PKCS#8 PrivateKeyInfo around a PKCS#1 RSAPrivateKey: {@code SEQUENCE { INTEGER 0,
+   * rsaEncryption, OCTET STRING rsaPrivateKey }} (RFC 5208 section 5). The JDK reads only PKCS#8.
+   */
+  static byte[] wrapRsaPkcs1(byte[] rsaPrivateKey) {
+    byte[] octets = tagged((byte) 0x04, rsaPrivateKey);
+    byte[] version = {0x02, 0x01, 0x00};
+    byte[] content = new byte[version.length + RSA_ALGORITHM_ID.length + octets.length];
+    System.arraycopy(version, 0, content, 0, version.length);
+    System.arraycopy(RSA_ALGORITHM_ID, 0, content, version.length, RSA_ALGORITHM_ID.length);
+    System.arraycopy(octets, 0, content, version.length + RSA_ALGORITHM_ID.length, octets.length);
+    return tagged(SEQUENCE, content);
   }
 
-  private static PrivateKey convert(PrivateKeyInfo info, String origin) {
-    try {
-      return new JcaPEMKeyConverter().getPrivateKey(info);
-    } catch (IOException | RuntimeException e) {
-      throw new KeyRejectedException(Reason.KEY_TYPE_UNSUPPORTED,
-          origin + " holds a private key of an algorithm this JDK cannot load (OID "
-              + info.getPrivateKeyAlgorithm().getAlgorithm().getId() + "). Fix: " + KeyChecks.MAKE_RSA
-              + ", or " + KeyChecks.MAKE_P521 + ".");
+  /** One DER element: {@code tag}, the definite length of {@code content}, then {@code content}. */
+  private static byte[] tagged(byte tag, byte[] content) {
+    int n = content.length;
+    int lengthBytes = n < 0x80 ? 0 : n <= 0xff ? 1 : n <= 0xffff ? 2 : n <= 0xffffff ? 3 : 4;
+    byte[] out = new byte[2 + lengthBytes + n];
+    out[0] = tag;
+    if (lengthBytes == 0) {
+      out[1] = (byte) n;
+    } else {
+      out[1] = (byte) (0x80 | lengthBytes);
+      for (int i = 0; i < lengthBytes; i++) {
+        out[2 + i] = (byte) (n >>> (8 * (lengthBytes - 1 - i)));
+      }
     }
-  }
-
-  private static void requirePassphrase(char[] passphrase, String kind, String origin, String decryptCommand) {
-    if (passphrase == null) {
-      throw new KeyRejectedException(Reason.KEY_PASSPHRASE_REQUIRED,
-          origin + " holds an encrypted private key (" + kind + ") and no passphrase was given."
-              + " Fix: pass the passphrase, as in KeySource.fromPem(path, passphrase), or write an unencrypted copy"
-              + " with `" + decryptCommand + "` and keep it in a secret store.");
-    }
-  }
-
-  private static KeyRejectedException wrongPassphrase(String kind, String origin) {
-    return new KeyRejectedException(Reason.KEY_PASSPHRASE_WRONG,
-        origin + " holds an encrypted private key (" + kind + ") that the given passphrase does not decrypt."
-            + " Fix: pass the passphrase the key was encrypted with (look for a stray trailing newline or space).");
+    System.arraycopy(content, 0, out, 2 + lengthBytes, n);
+    return out;
   }
 
   private static KeyRejectedException tooLarge(String origin) {
     return new KeyRejectedException(Reason.KEY_MALFORMED,
         origin + " is larger than " + MAX_FILE_BYTES + " bytes, too large for a PEM key. Fix: pass the key file itself.");
-  }
-
-  private static KeyRejectedException garbled(String origin) {
-    return new KeyRejectedException(Reason.KEY_MALFORMED,
-        origin + " holds a garbled or truncated PEM block."
-            + " Fix: copy the whole key file, from -----BEGIN to -----END, or " + KeyChecks.MAKE_RSA + ".");
-  }
-
-  private static byte[] utf8(char[] chars) {
-    ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars));
-    byte[] out = new byte[encoded.remaining()];
-    encoded.get(out);
-    if (encoded.hasArray()) {
-      Arrays.fill(encoded.array(), (byte) 0);
-    }
-    return out;
   }
 }

@@ -226,11 +226,11 @@ public final class PublicKeys {
 
   private static List<Entry> pem(String text) {
     List<Entry> entries = new ArrayList<>();
-    for (PemObject block : PemKeys.blocks(text, PublicKeys::garbled)) {
+    for (PemObject block : BouncyCastlePem.blocks(text, PublicKeys::garbled)) {
       if (block.getType().endsWith("PRIVATE KEY")) {
         throw privateMaterial("a private key (-----BEGIN " + block.getType() + "-----)", MAKE_PUBLIC);
       }
-      Object item = PemKeys.parse(block, PublicKeys::garbled);
+      Object item = BouncyCastlePem.parse(block, PublicKeys::garbled);
       if (item instanceof SubjectPublicKeyInfo info) {
         entries.add(new Entry(null, convert(info)));
       } else if (item instanceof X509CertificateHolder certificate) {

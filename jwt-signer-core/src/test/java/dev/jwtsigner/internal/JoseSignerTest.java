@@ -1,14 +1,18 @@
 package dev.jwtsigner.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jwtsigner.JwsAlgorithm;
+import dev.jwtsigner.JwtSignerException;
+import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.TestKeys;
 import dev.jwtsigner.keys.KeySource;
 import dev.jwtsigner.keys.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.PublicKey;
+import java.security.Security;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
@@ -24,7 +28,7 @@ class JoseSignerTest {
     SigningKey sk = KeySource.fromPemText(TestKeys.pem(key + ".pem")).withKeyId("k1").signingKey();
     String jws = JoseSigner.prepare(sk, alg).sign("{\"sub\":\"u1\"}");
     String[] parts = jws.split("\\.");
-    assertThat(decode(parts[0])).isEqualTo("{\"kid\":\"k1\",\"typ\":\"JWT\",\"alg\":\"" + alg + "\"}");
+    assertThat(decode(parts[0])).isEqualTo("{\"alg\":\"" + alg + "\",\"typ\":\"JWT\",\"kid\":\"k1\"}");
     assertThat(decode(parts[1])).isEqualTo("{\"sub\":\"u1\"}");
     Signature v = Signature.getInstance(alg.jcaName());
     v.initVerify(publicKey(key, keyAlg));
@@ -44,7 +48,67 @@ class JoseSignerTest {
     v.initVerify(publicKey("p521", "EC"));
     v.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
     assertThat(v.verify(rs)).isTrue();
-    assertThat(decode(parts[0])).isEqualTo("{\"typ\":\"JWT\",\"alg\":\"ES512\"}");
+    assertThat(decode(parts[0])).isEqualTo("{\"alg\":\"ES512\",\"typ\":\"JWT\"}");
+  }
+
+  @Test
+  void es512OnAnUnboundKeyMovesToBouncyCastleOnceItIsLoaded() throws Exception {
+    JoseSigner signer = JoseSigner.prepare(KeySource.fromPemText(TestKeys.pem("p521.pem")).signingKey(), JwsAlgorithm.ES512);
+    assertThat(signer.providerName()).isIn("SunEC", "(JDK default)", "BC");
+    assertThat(sunEcVerifies(signer.sign("{\"sub\":\"before\"}"))).isTrue();
+
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (!signer.providerName().equals("BC") && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+
+    assertThat(signer.providerName()).isEqualTo("BC");
+    assertThat(sunEcVerifies(signer.sign("{\"sub\":\"after\"}"))).isTrue();
+  }
+
+  @Test
+  void aTokenSignedOnSunEcVerifiesWithBouncyCastle() throws Exception {
+    SigningKey sunEc = KeySource.fromPemText(TestKeys.pem("p521.pem")).signingKey().withProvider(Security.getProvider("SunEC"));
+    JoseSigner signer = JoseSigner.prepare(sunEc, JwsAlgorithm.ES512);
+    String[] parts = signer.sign("{\"sub\":\"u1\"}").split("\\.");
+
+    Signature bc = Signature.getInstance("SHA512withECDSAinP1363Format", Providers.bouncyCastle());
+    bc.initVerify(publicKey("p521", "EC"));
+    bc.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+    assertThat(bc.verify(Base64.getUrlDecoder().decode(parts[2]))).isTrue();
+    assertThat(signer.providerName()).as("a provider the caller chose is kept").isEqualTo("SunEC");
+  }
+
+  @Test
+  void rsaSignsOnTheJdksDefaultLookup() {
+    JoseSigner signer = JoseSigner.prepare(KeySource.fromPemText(TestKeys.pem("rsa2048.pem")).signingKey(), JwsAlgorithm.RS256);
+    assertThat(signer.providerName()).isEqualTo("(JDK default)");
+  }
+
+  @Test
+  void aProviderThatCannotSignFailsWithSigningFailedAndNamesTheProvider() {
+    SigningKey wrong = KeySource.fromPemText(TestKeys.pem("p521.pem")).signingKey().withProvider(Security.getProvider("SunRsaSign"));
+    JoseSigner signer = JoseSigner.prepare(wrong, JwsAlgorithm.ES512);
+
+    assertThatThrownBy(() -> signer.sign("{\"sub\":\"u1\"}"))
+        .isInstanceOfSatisfying(JwtSignerException.class, e -> assertThat(e.reason()).isEqualTo(Reason.SIGNING_FAILED))
+        .hasMessage("the ES512 signature failed in provider SunRsaSign (NoSuchAlgorithmException)."
+            + " Fix: check that the key and its provider (HSM session) are usable.");
+  }
+
+  @Test
+  void aKidIsWrittenAsAJsonStringWithItsQuotesEscaped() {
+    SigningKey key = KeySource.fromPemText(TestKeys.pem("rsa2048.pem")).withKeyId("a\"b\\c").signingKey();
+    String jws = JoseSigner.prepare(key, JwsAlgorithm.RS256).sign("{}");
+    assertThat(decode(jws.split("\\.")[0])).isEqualTo("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"a\\\"b\\\\c\"}");
+  }
+
+  @Test
+  void signsThePayloadBytesExactlyAsGivenInUtf8() {
+    SigningKey key = KeySource.fromPemText(TestKeys.pem("rsa2048.pem")).signingKey();
+    String payload = "{ \"name\" : \"Zoë \u20ac \ud83d\ude00\", \"n\":1.50}";
+    String jws = JoseSigner.prepare(key, JwsAlgorithm.RS256).sign(payload);
+    assertThat(decode(jws.split("\\.")[1])).isEqualTo(payload);
   }
 
   @Test
@@ -52,6 +116,14 @@ class JoseSignerTest {
     assertThat(Providers.fastestFor(JwsAlgorithm.ES512)).containsSame(Providers.bouncyCastle());
     assertThat(Providers.fastestFor(JwsAlgorithm.RS256)).isEmpty();
     assertThat(java.security.Security.getProvider("BC")).as("never registered globally").isNull();
+  }
+
+  private static boolean sunEcVerifies(String jws) throws Exception {
+    String[] parts = jws.split("\\.");
+    Signature v = Signature.getInstance("SHA512withECDSAinP1363Format", "SunEC");
+    v.initVerify(publicKey("p521", "EC"));
+    v.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+    return v.verify(Base64.getUrlDecoder().decode(parts[2]));
   }
 
   private static String decode(String part) {

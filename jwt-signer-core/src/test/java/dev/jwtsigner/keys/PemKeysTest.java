@@ -11,17 +11,27 @@ import dev.jwtsigner.internal.JoseSigner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every key format the tools write, made by the tools themselves at test time (once for the class): each
@@ -97,6 +107,61 @@ class PemKeysTest {
     }
     assertThat(KeySource.fromPemText(Files.readString(dir.resolve(file)), pass).signingKey().privateKey())
         .isEqualTo(key.privateKey());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("toolMadeKeys")
+  void theJdkAloneReadsExactlyThePlainSingleKeyFilesAndGetsBouncyCastlesKey(String file, String passphrase, JwsAlgorithm alg,
+      String firstBlock, List<String> publicForms) throws Exception {
+    String text = Files.readString(dir.resolve(file));
+    boolean plain = passphrase == null && !file.startsWith("bundle")
+        && (firstBlock.equals("PRIVATE KEY") || firstBlock.equals("RSA PRIVATE KEY"));
+
+    PrivateKey viaJdk = PemKeys.plainKey(text);
+
+    if (plain) {
+      assertThat(viaJdk).isNotNull().isEqualTo(BouncyCastlePem.readPrivateKey(text, null, "PEM text"));
+    } else {
+      assertThat(viaJdk).as("left to Bouncy Castle").isNull();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 126, 127, 128, 255, 256, 1_000, 65_535, 65_536, 70_000})
+  void wrapsPkcs1InPkcs8ExactlyAsBouncyCastleEncodesIt(int contentBytes) throws Exception {
+    byte[] rsaPrivateKey = new byte[contentBytes];
+    new java.util.Random(contentBytes).nextBytes(rsaPrivateKey);
+    byte[] expected = new DERSequence(new ASN1Encodable[] {
+        new ASN1Integer(0),
+        new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
+        new DEROctetString(rsaPrivateKey)}).getEncoded();
+
+    assertThat(PemKeys.wrapRsaPkcs1(rsaPrivateKey)).isEqualTo(expected);
+  }
+
+  @Test
+  void readingAPlainRsaKeyAndSigningLoadsNoBouncyCastleClass() throws Exception {
+    Path key = dir.resolve("jwtRS512.key");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process = new ProcessBuilder(java, "-verbose:class", "-cp", System.getProperty("java.class.path"),
+        SignOnce.class.getName(), key.toString())
+        .redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(output).isZero();
+
+    assertThat(output).contains("dev.jwtsigner.keys.PemKeys").contains(SignOnce.SIGNED)
+        .doesNotContain("org.bouncycastle").doesNotContain("dev.jwtsigner.keys.BouncyCastlePem");
+  }
+
+  /** A fresh JVM's whole job in the test above: read the guide's key file, sign one token. */
+  static final class SignOnce {
+    static final String SIGNED = "signed one token";
+
+    public static void main(String[] args) {
+      SigningKey key = KeySource.fromPem(Path.of(args[0])).signingKey();
+      JoseSigner.prepare(key, JwsAlgorithm.RS512).sign("{\"sub\":\"u1\"}");
+      System.out.println(SIGNED);
+    }
   }
 
   @ParameterizedTest(name = "{0}")

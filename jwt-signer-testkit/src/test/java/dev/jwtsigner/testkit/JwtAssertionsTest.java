@@ -22,7 +22,7 @@ class JwtAssertionsTest {
 
   private static final String CLAIMS = "{\"sub\":\"u1\",\"iat\":1767225600,\"exp\":1767229200,\"n\":3,\"price\":2.5,"
       + "\"tags\":[\"a\",1],\"addr\":{\"city\":\"Oslo\"}}";
-  private static final String SHOWN = "\nheader: {\"kid\":\"fake-rsa2048-1\",\"typ\":\"JWT\",\"alg\":\"RS256\"}"
+  private static final String SHOWN = "\nheader: {\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"fake-rsa2048-1\"}"
       + "\nclaims: " + CLAIMS;
   private static final String TOKEN = sign(FakeKeys.rsa2048(), JwsAlgorithm.RS256, CLAIMS);
 
@@ -87,7 +87,7 @@ class JwtAssertionsTest {
         .hasMessage("Expecting the token's kid to be \"key_2\" but it is \"fake-rsa2048-1\"." + SHOWN);
     String noKid = JoseSigner.prepare(FakeKeys.p521().keySource().signingKey(), JwsAlgorithm.ES512, null).sign("{}");
     assertThatThrownBy(() -> JwtAssertions.assertThat(noKid).hasKeyId("key_2"))
-        .hasMessage("Expecting the token's kid to be \"key_2\" but it is absent.\nheader: {\"typ\":\"JWT\",\"alg\":\"ES512\"}"
+        .hasMessage("Expecting the token's kid to be \"key_2\" but it is absent.\nheader: {\"alg\":\"ES512\",\"typ\":\"JWT\"}"
             + "\nclaims: {}");
   }
 
