@@ -14,12 +14,13 @@ import java.security.Provider;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Signs a ready JSON payload as a compact JWS with one key and algorithm, straight on a JCA
  * {@link Signature} of the fastest provider for it. The header ({@code {"alg":…,"typ":"JWT","kid":…}},
  * the member order of npm's {@code jsonwebtoken}) is encoded once, when the signer is prepared; each token
- * then costs one base64url pass over the payload, the signature and one pass over the signature.
+ * then costs one base64url pass over the payload, the signature, and one pass over the signature.
  *
  * <p>Provider choice: a key bound to a provider (an HSM key, or {@link SigningKey#withProvider}) always signs
  * there. Otherwise RSA signs on the JDK's provider, and ES512 on Bouncy Castle, about five times faster than
@@ -32,7 +33,7 @@ import java.util.Base64;
  * String jws = signer.sign("{\"sub\":\"u1\"}");
  * }</pre>
  *
- * <p>Immutable in what it signs and thread-safe: each {@link #sign} uses its own {@code Signature}.
+ * <p>Immutable in what it signs and thread-safe: no two threads ever use the same {@code Signature} at once.
  */
 public final class JoseSigner {
 
@@ -49,8 +50,17 @@ public final class JoseSigner {
   private final boolean upgradable;
   private volatile Route route;
 
-  /** Where the signatures are made: a provider (null: the JDK's default lookup) and its key object. */
-  private record Route(Provider provider, PrivateKey key) {
+  /**
+   * Where the signatures are made: a provider (null: the JDK's default lookup), its key object, and the
+   * {@code Signature} objects already initialized with that key, free for the next token. A thread takes one
+   * from the pool and gives it back after a successful signature, so threads never share one and a token
+   * costs no provider lookup or key set-up; the pool holds at most as many as ever signed at once.
+   */
+  private record Route(Provider provider, PrivateKey key, ConcurrentLinkedQueue<Signature> idle) {
+
+    Route(Provider provider, PrivateKey key) {
+      this(provider, key, new ConcurrentLinkedQueue<>());
+    }
 
     String providerName() {
       return provider == null ? "(JDK default)" : provider.getName();
@@ -126,11 +136,15 @@ public final class JoseSigner {
     Route current = currentRoute();
     byte[] signature;
     try {
-      Signature s = signature(current);
-      s.initSign(current.key());
+      Signature s = current.idle().poll();
+      if (s == null) {
+        s = signature(current);
+        s.initSign(current.key());
+      }
       s.update(headerDot);
       s.update(payload);
-      signature = s.sign();
+      signature = s.sign(); // resets s to its state right after initSign, ready for the next token
+      current.idle().offer(s); // not reached after a failure: a Signature in doubt is dropped
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new JwtSignerException(Reason.SIGNING_FAILED,
           "the " + algorithm + " signature failed in provider " + current.providerName()

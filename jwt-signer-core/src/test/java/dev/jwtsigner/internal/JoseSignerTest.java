@@ -15,7 +15,12 @@ import java.security.PublicKey;
 import java.security.Security;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -77,6 +82,31 @@ class JoseSignerTest {
     bc.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
     assertThat(bc.verify(Base64.getUrlDecoder().decode(parts[2]))).isTrue();
     assertThat(signer.providerName()).as("a provider the caller chose is kept").isEqualTo("SunEC");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"rsa2048, RS256", "p521, ES512"})
+  void signsOnFourThreadsAtOnceAndEveryTokenCarriesItsOwnValidSignature(String keyName, JwsAlgorithm alg) throws Exception {
+    JoseSigner signer = JoseSigner.prepare(KeySource.fromPemText(TestKeys.pem(keyName + ".pem")).signingKey(), alg);
+    PublicKey publicKey = publicKey(keyName, alg.keyAlgorithm());
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<String>> tokens = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        String payload = "{\"sub\":\"user-" + i + "\"}";
+        tokens.add(pool.submit(() -> signer.sign(payload)));
+      }
+      for (int i = 0; i < tokens.size(); i++) {
+        String[] parts = tokens.get(i).get().split("\\.");
+        assertThat(decode(parts[1])).isEqualTo("{\"sub\":\"user-" + i + "\"}");
+        Signature v = Signature.getInstance(alg == JwsAlgorithm.ES512 ? "SHA512withECDSAinP1363Format" : alg.jcaName());
+        v.initVerify(publicKey);
+        v.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        assertThat(v.verify(Base64.getUrlDecoder().decode(parts[2]))).as("token " + i).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
