@@ -6,6 +6,7 @@ import dev.jwtsigner.TokenRejectedException;
 import dev.jwtsigner.Violation;
 import dev.jwtsigner.Violation.Rule;
 import dev.jwtsigner.internal.JoseSigner;
+import dev.jwtsigner.internal.PreparedSigners;
 import dev.jwtsigner.internal.StrictJson;
 import dev.jwtsigner.keys.KeySource;
 import dev.jwtsigner.keys.SigningKey;
@@ -46,7 +47,7 @@ public final class SignedPayloadBuilder {
   private static final String PAYLOAD = "payload";
 
   private final KeySource keys;
-  private final SignerCache signers;
+  private final PreparedSigners signers;
   private final String keyId;
   private final boolean keyIdSet;
   private final Payload payload;
@@ -56,7 +57,7 @@ public final class SignedPayloadBuilder {
   private final AptoPolicy policy;
   private final StrictJson json;
 
-  private SignedPayloadBuilder(KeySource keys, SignerCache signers, String keyId, boolean keyIdSet, Payload payload,
+  private SignedPayloadBuilder(KeySource keys, PreparedSigners signers, String keyId, boolean keyIdSet, Payload payload,
       boolean issuedAt, Duration expiresIn, InstantSource clock, AptoPolicy policy, StrictJson json) {
     this.keys = keys;
     this.signers = signers;
@@ -79,7 +80,7 @@ public final class SignedPayloadBuilder {
   public static SignedPayloadBuilder create(KeySource keys) {
     requireArgument(keys, "create: keys is null. Fix: pass a KeySource, such as KeySource.fromPemText(pem).");
     AptoPolicy policy = AptoPolicy.defaults();
-    return new SignedPayloadBuilder(keys, new SignerCache(), null, false, Payload.NOT_SET, true, null,
+    return new SignedPayloadBuilder(keys, new PreparedSigners(), null, false, Payload.NOT_SET, true, null,
         InstantSource.system(), policy, jsonFor(policy));
   }
 
@@ -159,7 +160,7 @@ public final class SignedPayloadBuilder {
           "the signed payload was refused (" + violations.size() + (violations.size() == 1 ? " rule" : " rules")
               + " broken); nothing was signed.", violations);
     }
-    return signers.signerFor(key, kid).sign(signed);
+    return signers.signerFor(key, AptoPolicy.ALGORITHM, kid).sign(signed);
   }
 
   @Override

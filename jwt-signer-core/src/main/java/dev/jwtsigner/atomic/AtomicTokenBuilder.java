@@ -8,6 +8,7 @@ import dev.jwtsigner.TokenRejectedException;
 import dev.jwtsigner.Violation;
 import dev.jwtsigner.Violation.Rule;
 import dev.jwtsigner.internal.KeyIds;
+import dev.jwtsigner.internal.PreparedSigners;
 import dev.jwtsigner.internal.SafeText;
 import dev.jwtsigner.keys.KeySource;
 import dev.jwtsigner.keys.SigningKey;
@@ -96,7 +97,7 @@ public final class AtomicTokenBuilder {
   public static AtomicTokenBuilder create(KeySource keys) {
     Settings s = new Settings();
     s.keys = requireArgument(keys, "keySource", "pass a KeySource, such as KeySource.fromPemText(pem).");
-    s.signers = new SignerSlot();
+    s.signers = new PreparedSigners();
     s.policy = AtomicPolicy.defaults();
     s.clock = Clock.systemUTC();
     s.profile = Map.of();
@@ -113,7 +114,7 @@ public final class AtomicTokenBuilder {
     return with(n -> {
       n.algorithm = algorithm;
       n.unknownAlgorithm = null;
-      n.signers = new SignerSlot();
+      n.signers = new PreparedSigners();
     });
   }
 
@@ -127,7 +128,7 @@ public final class AtomicTokenBuilder {
     return with(n -> {
       n.algorithm = known;
       n.unknownAlgorithm = known == null ? joseName : null;
-      n.signers = new SignerSlot();
+      n.signers = new PreparedSigners();
     });
   }
 
@@ -170,7 +171,7 @@ public final class AtomicTokenBuilder {
     }
     return with(n -> {
       n.keyId = keyId;
-      n.signers = new SignerSlot();
+      n.signers = new PreparedSigners();
     });
   }
 
@@ -350,7 +351,7 @@ public final class AtomicTokenBuilder {
   }
 
   /** The prepared-signer holder (for tests). */
-  SignerSlot signers() {
+  PreparedSigners signers() {
     return s.signers;
   }
 
@@ -600,7 +601,7 @@ public final class AtomicTokenBuilder {
   /** The builder's state; copied on every change and never modified once a builder holds it. */
   private static final class Settings implements Cloneable {
     KeySource keys;
-    SignerSlot signers;
+    PreparedSigners signers;
     JwsAlgorithm algorithm;
     String unknownAlgorithm;
     AtomicPolicy policy;
