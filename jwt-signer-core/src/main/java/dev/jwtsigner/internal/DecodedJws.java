@@ -44,12 +44,15 @@ public final class DecodedJws {
     return signatureValid;
   }
 
-  /** The decoded header object (unmodifiable), or empty when it could not be decoded. */
+  /** The decoded header object (immutable, nested values too), or empty when it could not be decoded. */
   public Map<String, Object> header() {
     return header;
   }
 
-  /** The decoded payload object (unmodifiable), or empty when it could not be decoded or is not an object. */
+  /**
+   * The decoded payload object (immutable, nested values too), or empty when it could not be decoded or is not
+   * an object.
+   */
   public Map<String, Object> claims() {
     return claims;
   }

@@ -9,20 +9,17 @@ import dev.jwtsigner.TokenRejectedException;
 import dev.jwtsigner.Violation;
 import dev.jwtsigner.Violation.Rule;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Provider;
-import java.security.Signature;
-import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -55,7 +52,6 @@ public final class JwsDecoder {
   static final int ES512_SIGNATURE_BYTES = 132;
 
   private static final StrictJson HEADER_JSON = StrictJson.create(HEADER_MAX_BYTES, HEADER_MAX_DEPTH);
-  private static final String ES512_JCA_NAME = "SHA512withECDSAinP1363Format";
   private static final Reason REASON = Reason.TOKEN_NOT_ACCEPTED;
   /** JOSE algorithm names registered for JWS: these, and only these, are safe to repeat in a message. */
   private static final Set<String> REGISTERED_NAMES = registeredNames();
@@ -126,23 +122,16 @@ public final class JwsDecoder {
     if (alg == null || key == null || signingInput == null || signature == null || !key.suits(alg)) {
       return false;
     }
-    if (alg == JwsAlgorithm.ES512 ? !inP521Range(signature) : !hasModulusLength(key, signature)) {
-      return false;
-    }
-    try {
-      Signature verifier = newSignature(alg);
-      verifier.initVerify(key.verificationKey(alg));
-      verifier.update(signingInput);
-      return verifier.verify(signature);
-    } catch (GeneralSecurityException | RuntimeException e) {
-      return false;
-    }
+    return verifySuitable(alg, key, signingInput, signingInput.length, signature);
   }
 
-  private static Signature newSignature(JwsAlgorithm alg) throws GeneralSecurityException {
-    String name = alg == JwsAlgorithm.ES512 ? ES512_JCA_NAME : alg.jcaName();
-    Optional<Provider> provider = Providers.fastestFor(alg);
-    return provider.isPresent() ? Signature.getInstance(name, provider.get()) : Signature.getInstance(name);
+  /** {@link #verifySignature} for a key known to suit {@code alg}, over {@code signingInput[0, length)}. */
+  private static boolean verifySuitable(JwsAlgorithm alg, TrustedKey key, byte[] signingInput, int length,
+      byte[] signature) {
+    if (alg == JwsAlgorithm.ES512 ? !inP521Range(signature) : !key.hasRsaSignatureLength(signature)) {
+      return false;
+    }
+    return key.verifies(alg, signingInput, length, signature);
   }
 
   private static boolean inP521Range(byte[] signature) {
@@ -154,11 +143,6 @@ public final class JwsDecoder {
     BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, half, ES512_SIGNATURE_BYTES));
     return r.signum() > 0 && s.signum() > 0
         && r.compareTo(KeyRequirements.P521_ORDER) < 0 && s.compareTo(KeyRequirements.P521_ORDER) < 0;
-  }
-
-  private static boolean hasModulusLength(TrustedKey key, byte[] signature) {
-    return key.publicKey() instanceof RSAPublicKey rsa
-        && signature.length == (rsa.getModulus().bitLength() + 7) / 8;
   }
 
   private static final String FIX_COMPACT =
@@ -173,6 +157,14 @@ public final class JwsDecoder {
     private Map<String, Object> claims = Map.of();
     private JwsAlgorithm algorithm;
     private String keyId;
+    /** Where the two dots are, once {@code structureIsCompact} found exactly two. */
+    private int firstDot;
+    private int secondDot;
+    /**
+     * The token's characters as bytes, {@code ?} for any beyond ASCII, made once (null when they do not line up
+     * with the characters): the parts decode from it, and the signature covers its first {@code secondDot} bytes.
+     */
+    private byte[] ascii;
 
     Decoding(String token, List<TrustedKey> keys) {
       this.token = token;
@@ -184,13 +176,15 @@ public final class JwsDecoder {
       return new DecodedJws(signatureValid, header, claims, algorithm, keyId, violations);
     }
 
+    /** Finds the two dots, and makes the token's bytes the parts decode from and the signature covers. */
     private boolean structureIsCompact() {
       if (token == null || token.isEmpty()) {
         add("token", Rule.TOKEN_MALFORMED, "token is " + (token == null ? "null" : "empty") + ".", FIX_COMPACT);
         return false;
       }
-      if (token.length() > maxTokenChars) {
-        add("token", Rule.TOO_LARGE, "token has " + token.length() + " characters; the limit is " + maxTokenChars + ".",
+      int length = token.length();
+      if (length > maxTokenChars) {
+        add("token", Rule.TOO_LARGE, "token has " + length + " characters; the limit is " + maxTokenChars + ".",
             "keep the claims under " + claimsJson.maxBytes() + " UTF-8 bytes.");
         return false;
       }
@@ -199,27 +193,30 @@ public final class JwsDecoder {
             "token is in the JWS JSON serialization; only the compact serialization is accepted.", FIX_COMPACT);
         return false;
       }
-      int parts = 1;
-      for (int i = 0; i < token.length(); i++) {
-        if (token.charAt(i) == '.') {
-          parts++;
+      firstDot = token.indexOf('.');
+      secondDot = firstDot < 0 ? -1 : token.indexOf('.', firstDot + 1);
+      if (secondDot < 0 || token.indexOf('.', secondDot + 1) >= 0) {
+        int parts = 1;
+        for (int i = 0; i < length; i++) {
+          if (token.charAt(i) == '.') {
+            parts++;
+          }
         }
-      }
-      if (parts != 3) {
         add("token", Rule.TOKEN_MALFORMED,
             "token has " + parts + (parts == 1 ? " part" : " parts") + " separated by '.'; a compact JWS has exactly 3.",
             FIX_COMPACT);
         return false;
       }
+      // one byte per character, '?' for any other than ASCII: unless a surrogate pair made one '?' of two
+      byte[] bytes = token.getBytes(StandardCharsets.US_ASCII);
+      ascii = bytes.length == length ? bytes : null;
       return true;
     }
 
     private boolean decodeAndVerify() {
-      int first = token.indexOf('.');
-      int second = token.indexOf('.', first + 1);
-      byte[] headerBytes = decodePart(token.substring(0, first), "header");
-      byte[] payloadBytes = decodePart(token.substring(first + 1, second), "claims");
-      byte[] signature = decodePart(token.substring(second + 1), "signature");
+      byte[] headerBytes = decodePart(0, firstDot, "header");
+      byte[] payloadBytes = decodePart(firstDot + 1, secondDot, "claims");
+      byte[] signature = decodePart(secondDot + 1, token.length(), "signature");
       if (signature != null && signature.length == 0) {
         add("signature", Rule.SIGNATURE_INVALID, "the signature part is empty: the token is unsigned.",
             "sign the token with " + allowedNames() + "; unsigned tokens are never accepted.");
@@ -241,10 +238,8 @@ public final class JwsDecoder {
       if (claims == null) {
         claims = Map.of();
       }
-      if (!verifiable) {
-        return false;
-      }
-      return verify(token.substring(0, second).getBytes(StandardCharsets.US_ASCII), signature);
+      // no violation so far means every part decoded, so the token is all base64url and dots: ascii is set
+      return verifiable && verify(signature);
     }
 
     private void checkHeader() {
@@ -283,33 +278,53 @@ public final class JwsDecoder {
       }
     }
 
-    private boolean verify(byte[] signingInput, byte[] signature) {
-      if (keys.stream().allMatch(k -> k == null)) {
+    private boolean verify(byte[] signature) {
+      boolean anyKey = false;
+      boolean kidRegistered = false;
+      for (TrustedKey key : keys) {
+        if (key != null) {
+          anyKey = true;
+          kidRegistered |= keyId != null && keyId.equals(key.keyIdOrNull());
+        }
+      }
+      if (!anyKey) {
         add("signature", Rule.SIGNATURE_INVALID, "no public key is trusted, so the signature cannot be checked.",
             "trust the public key that belongs to the signing key.");
         return false;
       }
-      List<TrustedKey> candidates = candidates();
-      if (candidates.isEmpty()) {
+      int candidates = 0;
+      int fitting = 0;
+      int suitable = 0;
+      for (TrustedKey key : keys) {
+        if (isCandidate(key, kidRegistered)) {
+          candidates++;
+          if (key.fits(algorithm)) {
+            fitting++;
+            if (key.suits(algorithm)) {
+              suitable++;
+            }
+          }
+        }
+      }
+      if (candidates == 0) {
         add("header.kid", Rule.KEY_ID_UNKNOWN,
             "the token's kid matches none of the trusted keys' kids (" + trustedKeyIds()
                 + "), and no key without a kid is trusted.",
             "sign with kid set to the id the public key is registered under, or trust the key under that kid.");
         return false;
       }
-      List<TrustedKey> fitting = candidates.stream().filter(k -> k.fits(algorithm)).collect(Collectors.toList());
-      if (fitting.isEmpty()) {
+      if (fitting == 0) {
         add("header.alg", Rule.ALGORITHM_KEY_MISMATCH,
             "the token is " + algorithm + ", which needs " + (algorithm == JwsAlgorithm.ES512 ? "an EC P-521" : "an RSA")
-                + " key, but the trusted key for it is " + describe(candidates) + ".",
+                + " key, but the trusted key for it is " + describe(candidates(kidRegistered, false, false)) + ".",
             "sign with the algorithm that fits the registered key (RS256 or RS512 for RSA, ES512 for EC P-521),"
                 + " or trust the public key of the key that signed.");
         return false;
       }
-      List<TrustedKey> suitable = fitting.stream().filter(k -> k.suits(algorithm)).collect(Collectors.toList());
-      if (suitable.isEmpty()) {
+      if (suitable == 0) {
         add("key", Rule.KEY_UNSUITABLE,
-            "the trusted key for this " + algorithm + " token is " + describe(fitting) + "; the platform needs "
+            "the trusted key for this " + algorithm + " token is " + describe(candidates(kidRegistered, true, false))
+                + "; the platform needs "
                 + (algorithm == JwsAlgorithm.ES512 ? "EC on P-521." : "RSA of at least " + TrustedKey.MIN_RSA_BITS + " bits."),
             algorithm == JwsAlgorithm.ES512
                 ? "make a P-521 key with `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-521 -out private.pem`."
@@ -323,32 +338,52 @@ public final class JwsDecoder {
             "encode ES512 signatures as r‖s (IEEE P1363), not DER: sign with a JOSE library.");
         return false;
       }
-      for (TrustedKey key : suitable) {
-        if (verifySignature(algorithm, key, signingInput, signature)) {
+      for (TrustedKey key : keys) {
+        if (isCandidate(key, kidRegistered) && key.suits(algorithm)
+            && verifySuitable(algorithm, key, ascii, secondDot, signature)) {
           return true;
         }
       }
       add("signature", Rule.SIGNATURE_INVALID,
           "the " + algorithm + " signature does not verify with the trusted key"
-              + (suitable.size() == 1 ? " (" : "s (") + describe(suitable) + ").",
+              + (suitable == 1 ? " (" : "s (") + describe(candidates(kidRegistered, true, true)) + ").",
           "sign with the private key that belongs to the trusted public key, and send the token unchanged.");
       return false;
     }
 
-    /** The kid's keys; else the keys without a kid; with no kid in the header, every key. */
-    private List<TrustedKey> candidates() {
-      List<TrustedKey> all = keys.stream().filter(k -> k != null).collect(Collectors.toList());
-      if (keyId == null) {
-        return all;
+    /**
+     * Whether the token's kid selects {@code key}: with no kid in the header, every key; with a kid some key
+     * is registered under ({@code kidRegistered}), those keys; with any other kid, the keys without a kid.
+     */
+    private boolean isCandidate(TrustedKey key, boolean kidRegistered) {
+      if (key == null) {
+        return false;
       }
-      List<TrustedKey> named = all.stream()
-          .filter(k -> k.keyId().filter(keyId::equals).isPresent()).collect(Collectors.toList());
-      return named.isEmpty() ? all.stream().filter(k -> k.keyId().isEmpty()).collect(Collectors.toList()) : named;
+      if (keyId == null) {
+        return true;
+      }
+      return kidRegistered ? keyId.equals(key.keyIdOrNull()) : key.keyIdOrNull() == null;
+    }
+
+    /** The candidate keys, in order, that also fit the algorithm and (if asked) suit it: for messages. */
+    private List<TrustedKey> candidates(boolean kidRegistered, boolean fitting, boolean suitable) {
+      List<TrustedKey> selected = new ArrayList<>();
+      for (TrustedKey key : keys) {
+        if (isCandidate(key, kidRegistered) && (!fitting || key.fits(algorithm)) && (!suitable || key.suits(algorithm))) {
+          selected.add(key);
+        }
+      }
+      return selected;
     }
 
     private String trustedKeyIds() {
-      return keys.stream().filter(k -> k != null).map(k -> k.keyId().orElse("no kid"))
-          .distinct().collect(Collectors.joining(", "));
+      Set<String> ids = new LinkedHashSet<>();
+      for (TrustedKey key : keys) {
+        if (key != null) {
+          ids.add(key.keyId().orElse("no kid"));
+        }
+      }
+      return String.join(", ", ids);
     }
 
     private Map<String, Object> parse(StrictJson json, byte[] utf8, String field) {
@@ -360,16 +395,32 @@ public final class JwsDecoder {
       }
     }
 
-    /** The bytes of a strict, canonical base64url part (RFC 7515 section 2), or null after adding a violation. */
-    private byte[] decodePart(String part, String field) {
-      String problem = base64UrlProblem(part);
-      if (problem != null) {
-        add(field, Rule.TOKEN_MALFORMED, "the " + field + " part " + problem + ".",
-            "encode each part as base64url without padding or whitespace (RFC 7515 section 2), as a JOSE library"
-                + " does, and send the token unchanged.");
-        return null;
+    /**
+     * The bytes of the strict, canonical base64url part {@code token[start, end)} (RFC 7515 section 2), or null
+     * after adding a violation. The JDK's decoder refuses every character outside the alphabet but {@code =}
+     * at the end, so a part it decodes, without {@code =} at the end and with no {@code lengthProblem},
+     * is canonical; for any other the part is examined character by character to say what is wrong.
+     */
+    private byte[] decodePart(int start, int end, String field) {
+      if (ascii != null && (start == end || ascii[end - 1] != '=')) {
+        try {
+          ByteBuffer decoded = Base64.getUrlDecoder().decode(ByteBuffer.wrap(ascii, start, end - start));
+          String problem = lengthProblem(token, start, end);
+          return problem == null ? bytesOf(decoded) : refusePart(field, problem);
+        } catch (IllegalArgumentException notBase64Url) {
+          // said precisely below
+        }
       }
-      return Base64.getUrlDecoder().decode(part);
+      String part = token.substring(start, end);
+      String problem = base64UrlProblem(part);
+      return problem == null ? Base64.getUrlDecoder().decode(part) : refusePart(field, problem);
+    }
+
+    private byte[] refusePart(String field, String problem) {
+      add(field, Rule.TOKEN_MALFORMED, "the " + field + " part " + problem + ".",
+          "encode each part as base64url without padding or whitespace (RFC 7515 section 2), as a JOSE library"
+              + " does, and send the token unchanged.");
+      return null;
     }
 
     private void add(String field, Rule rule, String message, String fix) {
@@ -386,17 +437,32 @@ public final class JwsDecoder {
         return "has " + what + " at character " + (i + 1);
       }
     }
-    int rest = part.length() % 4;
+    return lengthProblem(part, 0, part.length());
+  }
+
+  /**
+   * For {@code text[start, end)} made of base64url characters only: why its length or its last character
+   * makes it not canonical unpadded base64url (the JDK's decoder ignores the unused bits), or null if neither does.
+   */
+  private static String lengthProblem(String text, int start, int end) {
+    int length = end - start;
+    int rest = length % 4;
     if (rest == 1) {
-      return "has " + part.length() + " characters, a length no base64url text has (it is truncated or padded)";
+      return "has " + length + " characters, a length no base64url text has (it is truncated or padded)";
     }
     if (rest != 0) {
       int unusedBitsMask = rest == 2 ? 0x0f : 0x03;
-      if ((sextet(part.charAt(part.length() - 1)) & unusedBitsMask) != 0) {
+      if ((sextet(text.charAt(end - 1)) & unusedBitsMask) != 0) {
         return "has non-zero unused bits in its last character, so it is not the canonical encoding";
       }
     }
     return null;
+  }
+
+  /** The bytes of a buffer the JDK's decoder made: its own array, which it sizes exactly for unpadded input. */
+  private static byte[] bytesOf(ByteBuffer decoded) {
+    byte[] bytes = decoded.array();
+    return decoded.arrayOffset() == 0 && decoded.limit() == bytes.length ? bytes : Arrays.copyOf(bytes, decoded.limit());
   }
 
   private static int sextet(char c) {

@@ -18,6 +18,8 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,15 +48,26 @@ public final class StrictJson {
   /** The largest nesting limit that may be configured. */
   public static final int MAX_DEPTH_LIMIT = 1_000;
 
+  private static final String DUPLICATE_FIX =
+      "give each member of an object a distinct name; platforms disagree on which duplicate wins.";
+
   private final int maxBytes;
   private final int maxDepth;
+  /** Reads without Jackson's duplicate detection: this reader's own maps notice a repeated member name. */
   private final JsonFactory factory;
+  /** The same with Jackson's duplicate detection, which says where a name repeats: read again on any refusal. */
+  private final JsonFactory reportingFactory;
 
   private StrictJson(int maxBytes, int maxDepth) {
     this.maxBytes = maxBytes;
     this.maxDepth = maxDepth;
-    this.factory = JsonFactory.builder()
-        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+    this.factory = factory(maxBytes, maxDepth, false);
+    this.reportingFactory = factory(maxBytes, maxDepth, true);
+  }
+
+  private static JsonFactory factory(int maxBytes, int maxDepth, boolean detectDuplicates) {
+    return JsonFactory.builder()
+        .configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, detectDuplicates)
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(maxDepth)
             .maxStringLength(Math.max(maxBytes, 1))
@@ -124,6 +137,16 @@ public final class StrictJson {
     if (!isValidUtf8(utf8)) {
       throw reject(reason, field, Rule.INVALID_UNICODE, field + " is not valid UTF-8.", "encode the JSON text as UTF-8.");
     }
+    try {
+      return read(factory, utf8, field, reason);
+    } catch (TokenRejectedException refused) {
+      // Read again with Jackson's duplicate detection, which stops at the first repeated name and gives its
+      // position; every other refusal comes out the same from either reading.
+      return read(reportingFactory, utf8, field, reason);
+    }
+  }
+
+  private Map<String, Object> read(JsonFactory factory, byte[] utf8, String field, Reason reason) {
     try (JsonParser p = factory.createParser(utf8)) {
       JsonToken first = p.nextToken();
       if (first != JsonToken.START_OBJECT) {
@@ -149,8 +172,7 @@ public final class StrictJson {
       String msg = String.valueOf(e.getOriginalMessage());
       if (msg.startsWith("Duplicate field")) {
         throw reject(reason, field, Rule.DUPLICATE_MEMBER,
-            field + " has a member name twice in one object" + at(e.getLocation()) + ".",
-            "give each member of an object a distinct name; platforms disagree on which duplicate wins.");
+            field + " has a member name twice in one object" + at(e.getLocation()) + ".", DUPLICATE_FIX);
       }
       if (msg.contains("UTF-8") || msg.contains("surrogate")) {
         throw reject(reason, field, Rule.INVALID_UNICODE,
@@ -173,7 +195,12 @@ public final class StrictJson {
       String name = p.currentName();
       requireWellFormed(name, field, reason, p);
       p.nextToken();
+      int size = map.size();
       map.put(name, readValue(p, field, reason));
+      if (map.size() == size) { // without Jackson's detection (the first reading), a repeated name shows here
+        throw reject(reason, field, Rule.DUPLICATE_MEMBER, field + " has a member name twice in one object.",
+            DUPLICATE_FIX);
+      }
     }
     if (t != JsonToken.END_OBJECT) {
       throw reject(reason, field, Rule.JSON_MALFORMED, field + " has an unterminated object.", "close every object.");
@@ -234,15 +261,42 @@ public final class StrictJson {
     }
   }
 
+  /**
+   * Whether {@code bytes} are well-formed UTF-8 (no overlong forms, no encoded surrogates, nothing above
+   * U+10FFFF, no truncated sequence). ASCII, the usual content of a token, is checked byte by byte; from the
+   * first other byte on, this thread's own strict JDK decoder checks the rest into a small scratch buffer.
+   */
   private static boolean isValidUtf8(byte[] bytes) {
-    try {
-      StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
+    int i = 0;
+    while (i < bytes.length && bytes[i] >= 0) {
+      i++;
+    }
+    return i == bytes.length || UTF8_CHECKERS.get().accepts(bytes, i);
+  }
+
+  private static final ThreadLocal<Utf8Checker> UTF8_CHECKERS = ThreadLocal.withInitial(Utf8Checker::new);
+
+  /** A strict UTF-8 decoder that keeps nothing it decodes; one per thread, as decoders are not thread-safe. */
+  private static final class Utf8Checker {
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharBuffer scratch = CharBuffer.allocate(1_024);
+
+    boolean accepts(byte[] bytes, int from) {
+      ByteBuffer in = ByteBuffer.wrap(bytes, from, bytes.length - from);
+      decoder.reset();
+      while (true) {
+        scratch.clear();
+        CoderResult result = decoder.decode(in, scratch, true);
+        if (result.isError()) {
+          return false;
+        }
+        if (result.isUnderflow()) {
+          scratch.clear();
+          return !decoder.flush(scratch).isError();
+        }
+      }
     }
   }
 

@@ -11,17 +11,22 @@ import dev.jwtsigner.JwtSignerException;
 import dev.jwtsigner.JwtSignerException.Reason;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.Provider;
 import java.security.PublicKey;
+import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A public key a verifier trusts, optionally registered under a key id ({@code kid}). Immutable and
  * thread-safe. An EC key is converted to the fastest provider's own key object once, here, so that
- * verifying a token never converts it again.
+ * verifying a token never converts it again; and each thread keeps its own {@link Signature} initialized
+ * with this key, so that verifying a token neither looks up a provider nor initializes a signature again.
  *
  * <pre>{@code
  * TrustedKey key = TrustedKey.of("key_1", publicKey);
@@ -36,6 +41,9 @@ public final class TrustedKey {
 
   /** The smallest RSA modulus a platform accepts (RFC 7518 section 3.3). */
   static final int MIN_RSA_BITS = KeyRequirements.MIN_RSA_BITS;
+  /** The JCA name of ES512 with JWS's r‖s signature encoding (IEEE P1363), not DER. */
+  private static final String ES512_JCA_NAME = "SHA512withECDSAinP1363Format";
+  private static final int ALGORITHMS = JwsAlgorithm.values().length;
 
   private final String keyId;
   private final PublicKey publicKey;
@@ -43,12 +51,39 @@ public final class TrustedKey {
   private final JwsAlgorithm algorithm;
   /** The key as the ES512 provider's own object (converted once), or the key itself. */
   private final PublicKey es512Key;
+  /** What {@link #fits} and {@link #suits} answer, decided once: the key never changes. */
+  private final Set<JwsAlgorithm> fitting;
+  private final Set<JwsAlgorithm> suitable;
+  /** The length of an RSA signature for this key (the modulus in bytes), or -1 for a key that is not RSA. */
+  private final int rsaSignatureBytes;
+  /**
+   * Per thread, one {@link Signature} per algorithm (by ordinal) initialized to verify with this key, or null
+   * until first used. Never shared between threads; dropped when a check throws.
+   */
+  private final ThreadLocal<Signature[]> verifiers = ThreadLocal.withInitial(() -> new Signature[ALGORITHMS]);
 
   private TrustedKey(String keyId, PublicKey publicKey, JwsAlgorithm algorithm, PublicKey es512Key) {
     this.keyId = keyId;
     this.publicKey = publicKey;
     this.algorithm = algorithm;
     this.es512Key = es512Key;
+    this.fitting = EnumSet.noneOf(JwsAlgorithm.class);
+    this.suitable = EnumSet.noneOf(JwsAlgorithm.class);
+    for (JwsAlgorithm alg : JwsAlgorithm.values()) {
+      if (alg.fits(publicKey) && (algorithm == null || algorithm == alg)) {
+        fitting.add(alg);
+        if (alg == JwsAlgorithm.ES512 ? isP521(publicKey) : rsaBits(publicKey) >= MIN_RSA_BITS) {
+          suitable.add(alg);
+        }
+      }
+    }
+    int bits = rsaBits(publicKey);
+    this.rsaSignatureBytes = bits < 0 ? -1 : (bits + 7) / 8;
+  }
+
+  /** The modulus length of an RSA key, or -1 for any other key. */
+  private static int rsaBits(PublicKey key) {
+    return key instanceof RSAPublicKey rsa && rsa.getModulus() != null ? rsa.getModulus().bitLength() : -1;
   }
 
   /**
@@ -115,6 +150,11 @@ public final class TrustedKey {
     return Optional.ofNullable(keyId);
   }
 
+  /** The kid this key is registered under, or null: {@link #keyId()} without the {@code Optional}. */
+  String keyIdOrNull() {
+    return keyId;
+  }
+
   /** The only algorithm this key verifies, when its JWK named one; empty: any algorithm that fits it. */
   public Optional<JwsAlgorithm> algorithm() {
     return Optional.ofNullable(algorithm);
@@ -135,18 +175,50 @@ public final class TrustedKey {
    * the key is not restricted to another algorithm.
    */
   boolean fits(JwsAlgorithm alg) {
-    return alg.fits(publicKey) && (algorithm == null || algorithm == alg);
+    return fitting.contains(alg);
   }
 
   /** Whether the key fits {@code alg} and meets the platforms' floor: RSA of 2048 bits or more, EC on P-521. */
   boolean suits(JwsAlgorithm alg) {
-    if (!fits(alg)) {
+    return suitable.contains(alg);
+  }
+
+  /** Whether {@code signature} has the length of an RSA signature by this key: the modulus length, in bytes. */
+  boolean hasRsaSignatureLength(byte[] signature) {
+    return signature.length == rsaSignatureBytes;
+  }
+
+  /**
+   * Whether {@code signature} verifies {@code data[0, length)} under {@code alg} with this key, on the fastest
+   * provider for {@code alg}. Uses this thread's own {@link Signature} for the key, made and initialized on
+   * first use and reused after (a verify resets it, as the JCA specifies); one that throws is dropped, so a
+   * failed check never affects the next. False, never an exception, for anything that does not verify.
+   * Callers check that the key {@link #suits} {@code alg} and the signature's form first.
+   */
+  boolean verifies(JwsAlgorithm alg, byte[] data, int length, byte[] signature) {
+    Signature[] mine = verifiers.get();
+    int slot = alg.ordinal();
+    Signature verifier = mine[slot];
+    mine[slot] = null; // held by this check until it ends normally
+    try {
+      if (verifier == null) {
+        verifier = newVerifier(alg);
+      }
+      verifier.update(data, 0, length);
+      boolean valid = verifier.verify(signature);
+      mine[slot] = verifier;
+      return valid;
+    } catch (GeneralSecurityException | RuntimeException e) {
       return false;
     }
-    if (alg == JwsAlgorithm.ES512) {
-      return isP521(publicKey);
-    }
-    return publicKey instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= MIN_RSA_BITS;
+  }
+
+  private Signature newVerifier(JwsAlgorithm alg) throws GeneralSecurityException {
+    String name = alg == JwsAlgorithm.ES512 ? ES512_JCA_NAME : alg.jcaName();
+    Optional<Provider> provider = Providers.fastestFor(alg);
+    Signature verifier = provider.isPresent() ? Signature.getInstance(name, provider.get()) : Signature.getInstance(name);
+    verifier.initVerify(verificationKey(alg));
+    return verifier;
   }
 
   /** {@code RSA 2048 bits}, {@code EC P-521 for ES512 only}: safe to show. */

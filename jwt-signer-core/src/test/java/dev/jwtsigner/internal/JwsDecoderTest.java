@@ -418,6 +418,39 @@ class JwsDecoderTest {
   }
 
   @Test
+  void reportsEachPartThatIsNotBase64UrlAndStillReadsTheOthers() {
+    String[] p = joseSigned("rsa2048", JwsAlgorithm.RS256, null, CLAIMS).split("\\.");
+    String emojiInHeader = p[0].substring(0, 5) + "\ud83d\ude00" + p[0].substring(5) + "." + p[1] + "." + p[2];
+    DecodedJws jws = ALL.decode(emojiInHeader, trust(rsa2048Public));
+    assertThat(jws.signatureValid()).isFalse();
+    assertThat(jws.violations()).extracting(Violation::field, Violation::message).containsExactly(
+        tuple("header", "the header part has a character outside A-Z a-z 0-9 - _ at character 6."));
+    assertThat(jws.claims()).as("the claims part after it is still found and read").containsEntry("sub", "u1");
+    String twoBadParts = p[0].substring(0, 5) + " " + p[0].substring(5) + "." + p[1] + ".é" + p[2].substring(1);
+    DecodedJws both = ALL.decode(twoBadParts, trust(rsa2048Public));
+    assertThat(both.violations()).extracting(Violation::field, Violation::message).containsExactly(
+        tuple("header", "the header part has whitespace at character 6."),
+        tuple("signature", "the signature part has a character outside A-Z a-z 0-9 - _ at character 1."));
+    assertThat(both.claims()).containsEntry("sub", "u1");
+  }
+
+  @Test
+  void oneDecoderAndKeyGiveTheRightAnswerTokenAfterToken() {
+    List<TrustedKey> keys = trust(rsa2048Public, p521Public);
+    for (int i = 0; i < 4; i++) {
+      String claims = "{\"sub\":\"u" + i + "\",\"iat\":1767225600,\"exp\":1767229200}";
+      for (JwsAlgorithm alg : List.of(JwsAlgorithm.RS256, JwsAlgorithm.ES512)) {
+        String token = joseSigned(alg == JwsAlgorithm.ES512 ? "p521" : "rsa2048", alg, null, claims);
+        String other = joseSigned(alg == JwsAlgorithm.ES512 ? "p521" : "rsa2048", alg, null, claims.replace("\"u", "\"v"));
+        String spliced = token.substring(0, token.lastIndexOf('.')) + other.substring(other.lastIndexOf('.'));
+        assertThat(ALL.decode(token, keys).signatureValid()).as(alg + " #" + i).isTrue();
+        assertThat(rules(ALL.decode(spliced, keys))).as(alg + " spliced #" + i).containsExactly(Rule.SIGNATURE_INVALID);
+        assertThat(ALL.decode(token, keys).claims()).as(alg + " again #" + i).containsEntry("sub", "u" + i);
+      }
+    }
+  }
+
+  @Test
   void unusedBitsWouldOtherwiseDecodeToTheSameSignature() {
     String sig = joseSigned("rsa2048", JwsAlgorithm.RS256, null, CLAIMS).split("\\.")[2];
     assertThat(java.util.Base64.getUrlDecoder().decode(withUnusedBitSet(sig))).isEqualTo(unb64(sig));

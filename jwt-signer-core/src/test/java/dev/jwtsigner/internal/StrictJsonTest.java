@@ -9,6 +9,7 @@ import dev.jwtsigner.Violation;
 import dev.jwtsigner.Violation.Rule;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,8 @@ class StrictJsonTest {
       "{a:1}                | JSON_MALFORMED    | payload is not strict JSON at line 1, column 2.",
       "{\"a\":NaN}          | JSON_MALFORMED    | payload is not strict JSON at line 1, column 9.",
       "{\"a\":1,\"a\":2}    | DUPLICATE_MEMBER  | payload has a member name twice in one object at line 1, column 11.",
+      "{\"a\":{\"b\":1,\"b\":tru}}         | DUPLICATE_MEMBER | payload has a member name twice in one object at line 1, column 16.",
+      "{\"x\":[{\"c\":null,\"c\":null}]} | DUPLICATE_MEMBER | payload has a member name twice in one object at line 1, column 20.",
       "{\"a\":\"\\ud800\"}  | INVALID_UNICODE   | payload has an escaped lone UTF-16 surrogate at line 1, column 14.",
   })
   void refusesWithTheRule(String input, Rule rule, String message) {
@@ -76,6 +79,48 @@ class StrictJsonTest {
     bad[6] = (byte) 0xC3;
     assertThat(violation(() -> json.parseObject(bad, "claims", Reason.TOKEN_NOT_ACCEPTED)).message())
         .isEqualTo("claims is not valid UTF-8.");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "overlong slash            | C0 AF",
+      "overlong three-byte NUL   | E0 80 80",
+      "encoded high surrogate    | ED A0 80",
+      "encoded low surrogate     | ED B0 80",
+      "above U+10FFFF            | F4 90 80 80",
+      "lone continuation byte    | 80",
+      "truncated euro sign       | E2 82",
+      "FF byte                   | FF"})
+  void refusesEveryKindOfMalformedUtf8InAString(String what, String hex) {
+    byte[] bad = withBytes("{\"a\":\"x", hex, "x\"}");
+    assertThat(violation(() -> json.parseObject(bad, "claims", Reason.TOKEN_NOT_ACCEPTED)))
+        .extracting(Violation::rule, Violation::message)
+        .containsExactly(Rule.INVALID_UNICODE, "claims is not valid UTF-8.");
+  }
+
+  @Test
+  void readsUtf8BeyondAsciiOfAnyLength() {
+    String text = "é€😀".repeat(1_000); // 2-, 3- and 4-byte sequences, more than the checker's scratch buffer holds
+    byte[] utf8 = ("{\"a\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8);
+    assertThat(json.parseObject(utf8, "claims", Reason.TOKEN_NOT_ACCEPTED)).containsExactly(Map.entry("a", text));
+    byte[] brokenAtTheEnd = withBytes("{\"a\":\"" + text, "E2 82", "\"}");
+    assertThat(violation(() -> json.parseObject(brokenAtTheEnd, "claims", Reason.TOKEN_NOT_ACCEPTED)).message())
+        .isEqualTo("claims is not valid UTF-8.");
+    assertThat(json.parseObject(utf8, "claims", Reason.TOKEN_NOT_ACCEPTED))
+        .as("a refusal leaves the next check on this thread intact").containsEntry("a", text);
+  }
+
+  /** {@code before}, the bytes in {@code hex}, then {@code after}, each string as UTF-8. */
+  private static byte[] withBytes(String before, String hex, String after) {
+    String[] pairs = hex.trim().split(" ");
+    byte[] head = before.getBytes(StandardCharsets.UTF_8);
+    byte[] tail = after.getBytes(StandardCharsets.UTF_8);
+    byte[] out = Arrays.copyOf(head, head.length + pairs.length + tail.length);
+    for (int i = 0; i < pairs.length; i++) {
+      out[head.length + i] = (byte) Integer.parseInt(pairs[i], 16);
+    }
+    System.arraycopy(tail, 0, out, head.length + pairs.length, tail.length);
+    return out;
   }
 
   private static Violation violation(Runnable r) {

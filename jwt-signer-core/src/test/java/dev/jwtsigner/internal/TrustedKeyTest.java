@@ -13,13 +13,27 @@ import com.nimbusds.jose.jwk.RSAKey;
 import dev.jwtsigner.JwsAlgorithm;
 import dev.jwtsigner.JwtSignerException;
 import dev.jwtsigner.JwtSignerException.Reason;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.bouncycastle.jcajce.provider.asymmetric.ec.BCECPublicKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class TrustedKeyTest {
 
@@ -71,6 +85,85 @@ class TrustedKeyTest {
     assertThat(TrustedKey.of(null, p521).fits(JwsAlgorithm.RS512)).isFalse();
     assertThat(TrustedKey.of(null, p256).fits(JwsAlgorithm.ES512)).isTrue();
     assertThat(TrustedKey.of(null, p256).suits(JwsAlgorithm.ES512)).as("not P-521").isFalse();
+  }
+
+  @Test
+  void verifiesTokenAfterTokenOnOneThreadWithAFailedCheckInBetween() throws Exception {
+    TrustedKey rsa = TrustedKey.of(null, rsa2048);
+    TrustedKey ec = TrustedKey.of(null, p521);
+    PrivateKey rsaPrivate = Jws.privateKey("rsa2048");
+    PrivateKey ecPrivate = Jws.privateKey("p521");
+    for (int i = 0; i < 6; i++) {
+      byte[] input = ("header.payload-" + i).getBytes(StandardCharsets.US_ASCII);
+      byte[] rs256 = Jws.sign("SHA256withRSA", rsaPrivate, input);
+      byte[] rs512 = Jws.sign("SHA512withRSA", rsaPrivate, input);
+      byte[] es512 = Jws.sign("SHA512withECDSAinP1363Format", ecPrivate, input);
+      assertThat(rsa.verifies(JwsAlgorithm.RS256, input, input.length, rs256)).as("RS256 #" + i).isTrue();
+      assertThat(rsa.verifies(JwsAlgorithm.RS512, input, input.length, rs512)).as("RS512 on the same key #" + i).isTrue();
+      assertThat(rsa.verifies(JwsAlgorithm.RS256, input, input.length, rs512)).as("RS512 signature as RS256 #" + i).isFalse();
+      assertThat(ec.verifies(JwsAlgorithm.ES512, input, input.length, es512)).as("ES512 #" + i).isTrue();
+      assertThat(ec.verifies(JwsAlgorithm.ES512, input, input.length - 1, es512)).as("shorter input #" + i).isFalse();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("signaturesTheProviderThrowsOn")
+  void aCheckThatThrowsLeavesTheNextCheckOnThatThreadIntact(String what, JwsAlgorithm alg, byte[] bad) throws Exception {
+    TrustedKey key = TrustedKey.of(null, alg == JwsAlgorithm.ES512 ? p521 : rsa2048);
+    PrivateKey signer = Jws.privateKey(alg == JwsAlgorithm.ES512 ? "p521" : "rsa2048");
+    byte[] input = "header.payload".getBytes(StandardCharsets.US_ASCII);
+    byte[] good = Jws.sign(alg == JwsAlgorithm.ES512 ? "SHA512withECDSAinP1363Format" : alg.jcaName(), signer, input);
+    assertThat(key.verifies(alg, input, input.length, good)).isTrue();
+    assertThat(key.verifies(alg, input, input.length, bad)).as(what).isFalse();
+    assertThat(key.verifies(alg, input, input.length, good)).as("after " + what).isTrue();
+  }
+
+  static Stream<Arguments> signaturesTheProviderThrowsOn() {
+    byte[] allOnes = new byte[132];
+    Arrays.fill(allOnes, (byte) 0xff);
+    return Stream.of(
+        Arguments.of("ES512 r and s above the order", JwsAlgorithm.ES512, allOnes),
+        Arguments.of("ES512 of 10 bytes", JwsAlgorithm.ES512, new byte[10]),
+        Arguments.of("RS256 of 0 bytes", JwsAlgorithm.RS256, new byte[0]),
+        Arguments.of("RS256 of 300 bytes", JwsAlgorithm.RS256, new byte[300]));
+  }
+
+  @Test
+  void sharedKeyGivesEachThreadTheRightAnswers() throws Exception {
+    TrustedKey rsa = TrustedKey.of(null, rsa2048);
+    TrustedKey ec = TrustedKey.of(null, p521);
+    byte[] input = "header.payload".getBytes(StandardCharsets.US_ASCII);
+    byte[] rs256 = Jws.sign("SHA256withRSA", Jws.privateKey("rsa2048"), input);
+    byte[] es512 = Jws.sign("SHA512withECDSAinP1363Format", Jws.privateKey("p521"), input);
+    byte[] otherInput = "header.payload2".getBytes(StandardCharsets.US_ASCII);
+    int threads = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CyclicBarrier start = new CyclicBarrier(threads);
+      List<Future<List<String>>> results = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          List<String> wrong = new ArrayList<>();
+          for (int i = 0; i < 40; i++) {
+            boolean tampered = i % 3 == 1;
+            byte[] data = tampered ? otherInput : input;
+            if (rsa.verifies(JwsAlgorithm.RS256, data, data.length, rs256) == tampered) {
+              wrong.add("RS256 #" + i);
+            }
+            if (i % 8 == 0 && ec.verifies(JwsAlgorithm.ES512, data, data.length, es512) == tampered) {
+              wrong.add("ES512 #" + i);
+            }
+          }
+          return wrong;
+        }));
+      }
+      for (Future<List<String>> result : results) {
+        assertThat(result.get(2, TimeUnit.MINUTES)).isEmpty();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -130,20 +130,20 @@ public final class AtomicPlatformVerifier implements TokenVerifier {
   @Override
   public Verdict verify(String token) {
     DecodedJws jws = DECODER.decode(token, keys);
-    List<Violation> violations = new ArrayList<>(jws.violations());
-    Map<String, Object> claims = jws.claims();
-    String userId = null;
-    if (claimsDecoded(jws)) {
-      double now = clock.instant().toEpochMilli() / 1000.0;
-      Double exp = number(violations, claims, "exp", "the token's expiry, such as expiresIn(Duration.ofHours(1))");
-      Double iat = number(violations, claims, "iat", "the time it was issued (jsonwebtoken and AtomicTokenBuilder add it)");
-      if (exp != null) {
-        checkExpiry(violations, exp, iat, now);
-      }
-      checkIssuer(violations, claims.get("iss"));
-      userId = resolveUserId(violations, claims);
+    if (!claimsDecoded(jws)) {
+      return Verdict.of(jws.violations(), jws, null);
     }
-    return Verdict.of(violations, jws.header(), claims, userId);
+    Map<String, Object> claims = jws.claims();
+    List<Violation> violations = new ArrayList<>(jws.violations());
+    double now = clock.instant().toEpochMilli() / 1000.0;
+    Double exp = number(violations, claims, "exp", "the token's expiry, such as expiresIn(Duration.ofHours(1))");
+    Double iat = number(violations, claims, "iat", "the time it was issued (jsonwebtoken and AtomicTokenBuilder add it)");
+    if (exp != null) {
+      checkExpiry(violations, exp, iat, now);
+    }
+    checkIssuer(violations, claims.get("iss"));
+    String userId = resolveUserId(violations, claims);
+    return Verdict.of(violations, jws, userId);
   }
 
   @Override
@@ -190,13 +190,15 @@ public final class AtomicPlatformVerifier implements TokenVerifier {
 
   private String resolveUserId(List<Violation> v, Map<String, Object> claims) {
     List<String> order = policy.userIdClaims();
-    List<String> unusable = new ArrayList<>();
     for (String claim : order) {
-      Object value = claims.get(claim);
-      if (value instanceof String s && !s.isBlank()) {
+      if (claims.get(claim) instanceof String s && !s.isBlank()) {
         return s;
       }
+    }
+    List<String> unusable = new ArrayList<>();
+    for (String claim : order) {
       if (claims.containsKey(claim)) {
+        Object value = claims.get(claim);
         unusable.add(claim + " is " + (value instanceof String ? "blank" : jsonType(value)));
       }
     }
@@ -232,8 +234,12 @@ public final class AtomicPlatformVerifier implements TokenVerifier {
 
   /** Claims were read as one JSON object (a claims problem leaves nothing to check). */
   private static boolean claimsDecoded(DecodedJws jws) {
-    return jws.violations().stream().noneMatch(x -> x.field().equals("claims"))
-        && jws.violations().stream().noneMatch(x -> x.field().equals("token"));
+    for (Violation x : jws.violations()) {
+      if (x.field().equals("claims") || x.field().equals("token")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String jsonType(Object value) {

@@ -42,6 +42,8 @@ public final class SignedPayloadVerifier implements TokenVerifier {
 
   /** The latest instant a time claim may name: 9999-12-31T23:59:59Z. */
   static final long MAX_EPOCH_SECOND = 253_402_300_799L;
+  /** The time claims checked when present, in the order reported. */
+  private static final List<String> TIME_CLAIMS = List.of("iat", "nbf", "exp");
 
   private final AptoPolicy policy;
   private final List<TrustedKey> keys;
@@ -106,12 +108,12 @@ public final class SignedPayloadVerifier implements TokenVerifier {
     DecodedJws jws = decoder.decode(token, keys);
     List<Violation> violations = new ArrayList<>(jws.violations());
     long now = clock.instant().getEpochSecond();
-    for (String claim : List.of("iat", "nbf", "exp")) {
+    for (String claim : TIME_CLAIMS) {
       if (jws.claims().containsKey(claim)) {
         checkTime(claim, jws.claims().get(claim), now, violations);
       }
     }
-    return Verdict.of(violations, jws.header(), jws.claims(), null);
+    return Verdict.of(violations, jws, null);
   }
 
   @Override
@@ -125,8 +127,8 @@ public final class SignedPayloadVerifier implements TokenVerifier {
           "write " + claim + " as seconds since the epoch, a number such as 1767225600, not a string."));
       return;
     }
-    Long seconds = wholeSeconds(number);
-    if (seconds == null || seconds < 0 || seconds > MAX_EPOCH_SECOND) {
+    long seconds = wholeSeconds(number);
+    if (seconds < 0 || seconds > MAX_EPOCH_SECOND) {
       violations.add(Violation.of(claim, Rule.TIME_CLAIM_INVALID,
           claim + " is not a whole number of seconds from 0 to " + MAX_EPOCH_SECOND + " (the end of year 9999).",
           "write " + claim + " as whole seconds since the epoch, as the clock's getEpochSecond() gives it."));
@@ -143,19 +145,19 @@ public final class SignedPayloadVerifier implements TokenVerifier {
     }
   }
 
-  /** The number as whole seconds, or null when it has a fraction or is beyond a long. */
-  private static Long wholeSeconds(Number n) {
+  /** The number as whole seconds, or -1 when it is negative, has a fraction or is beyond a long. */
+  private static long wholeSeconds(Number n) {
     if (n instanceof Long || n instanceof Integer) {
-      return n.longValue();
+      return Math.max(n.longValue(), -1);
     }
     if (n instanceof BigInteger) {
-      return null; // beyond a long, so beyond year 9999
+      return -1; // beyond a long, so beyond year 9999
     }
     BigDecimal exact = n instanceof BigDecimal d ? d : new BigDecimal(n.doubleValue());
     try {
-      return exact.longValueExact();
+      return Math.max(exact.longValueExact(), -1);
     } catch (ArithmeticException e) {
-      return null;
+      return -1;
     }
   }
 }

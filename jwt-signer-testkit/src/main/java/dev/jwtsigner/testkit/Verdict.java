@@ -3,8 +3,7 @@ package dev.jwtsigner.testkit;
 import dev.jwtsigner.JwtSignerException;
 import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.Violation;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.jwtsigner.internal.DecodedJws;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,15 +29,18 @@ public final class Verdict {
   private final String userId;
 
   private Verdict(List<Violation> violations, Map<String, Object> header, Map<String, Object> claims, String userId) {
-    this.violations = List.copyOf(violations);
-    this.header = header == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(header));
-    this.claims = claims == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(claims));
+    this.violations = List.copyOf(violations); // no copy when it is already immutable, as DecodedJws's list is
+    this.header = header;
+    this.claims = claims;
     this.userId = userId;
   }
 
-  /** A verdict; accepted exactly when {@code violations} is empty. Maps may be null when nothing was decoded. */
-  static Verdict of(List<Violation> violations, Map<String, Object> header, Map<String, Object> claims, String userId) {
-    return new Verdict(violations, header, claims, userId);
+  /**
+   * A verdict on what {@code jws} decoded; accepted exactly when {@code violations} is empty. The header and
+   * claims are the decoder's own, which are immutable, so they are kept as they are, not copied.
+   */
+  static Verdict of(List<Violation> violations, DecodedJws jws, String userId) {
+    return new Verdict(violations, jws.header(), jws.claims(), userId);
   }
 
   /** Whether the platform would accept the token: no rule was broken. */

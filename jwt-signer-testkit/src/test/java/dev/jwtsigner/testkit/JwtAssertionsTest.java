@@ -35,7 +35,7 @@ class JwtAssertionsTest {
     JwsDecoder decoder = JwsDecoder.create(EnumSet.allOf(JwsAlgorithm.class), StrictJson.create(10_000, 10));
     return token -> {
       DecodedJws jws = decoder.decode(token, List.of(TrustedKey.of(null, key.publicKey())));
-      return Verdict.of(jws.violations(), jws.header(), jws.claims(), null);
+      return Verdict.of(jws.violations(), jws, null);
     };
   }
 
