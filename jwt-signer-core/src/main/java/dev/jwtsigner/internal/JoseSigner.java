@@ -70,7 +70,7 @@ public final class JoseSigner {
   private JoseSigner(SigningKey key, JwsAlgorithm algorithm, byte[] headerDot, Route route, boolean upgradable) {
     this.key = key;
     this.algorithm = algorithm;
-    this.jcaName = algorithm == JwsAlgorithm.ES512 ? "SHA512withECDSAinP1363Format" : algorithm.jcaName();
+    this.jcaName = Providers.signatureName(algorithm);
     this.headerDot = headerDot;
     this.route = route;
     this.upgradable = upgradable;

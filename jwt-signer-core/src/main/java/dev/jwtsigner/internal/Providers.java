@@ -13,9 +13,8 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  *
  * <pre>{@code
  * Optional<Provider> fast = Providers.fastestFor(alg);   // Bouncy Castle for ES512, empty for RSA
- * Signature s = fast.isPresent()
- *     ? Signature.getInstance(alg.jcaName(), fast.get())
- *     : Signature.getInstance(alg.jcaName());
+ * String name = Providers.signatureName(alg);             // the JWS form: r‖s for ES512
+ * Signature s = fast.isPresent() ? Signature.getInstance(name, fast.get()) : Signature.getInstance(name);
  * }</pre>
  */
 public final class Providers {
@@ -40,6 +39,14 @@ public final class Providers {
       loaded = provider;
     }
     return provider;
+  }
+
+  /**
+   * The JCA {@code Signature} name whose output is the JWS signature itself: {@code alg.jcaName()} for RSA, and
+   * for ES512 the r‖s form of RFC 7518 section 3.4 ({@code SHA512withECDSAinP1363Format}), not DER.
+   */
+  public static String signatureName(JwsAlgorithm alg) {
+    return alg == JwsAlgorithm.ES512 ? "SHA512withECDSAinP1363Format" : alg.jcaName();
   }
 
   /**

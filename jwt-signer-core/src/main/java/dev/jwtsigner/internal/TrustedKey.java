@@ -41,8 +41,6 @@ public final class TrustedKey {
 
   /** The smallest RSA modulus a platform accepts (RFC 7518 section 3.3). */
   static final int MIN_RSA_BITS = KeyRequirements.MIN_RSA_BITS;
-  /** The JCA name of ES512 with JWS's r‖s signature encoding (IEEE P1363), not DER. */
-  private static final String ES512_JCA_NAME = "SHA512withECDSAinP1363Format";
   private static final int ALGORITHMS = JwsAlgorithm.values().length;
 
   private final String keyId;
@@ -214,7 +212,7 @@ public final class TrustedKey {
   }
 
   private Signature newVerifier(JwsAlgorithm alg) throws GeneralSecurityException {
-    String name = alg == JwsAlgorithm.ES512 ? ES512_JCA_NAME : alg.jcaName();
+    String name = Providers.signatureName(alg);
     Optional<Provider> provider = Providers.fastestFor(alg);
     Signature verifier = provider.isPresent() ? Signature.getInstance(name, provider.get()) : Signature.getInstance(name);
     verifier.initVerify(verificationKey(alg));

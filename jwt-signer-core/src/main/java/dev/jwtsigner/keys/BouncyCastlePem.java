@@ -94,9 +94,8 @@ final class BouncyCastlePem {
    * the newlines as the two characters {@code \n}: text with no line break has those turned into newlines.
    */
   static List<PemObject> blocks(String text, Supplier<KeyRejectedException> onGarbled) {
-    String normalized = text.indexOf('\n') < 0 && text.contains("\\n") ? text.replace("\\n", "\n") : text;
     List<PemObject> out = new ArrayList<>();
-    try (PemReader reader = new PemReader(new StringReader(normalized))) {
+    try (PemReader reader = new PemReader(new StringReader(PemKeys.withLineBreaks(text)))) {
       PemObject block;
       while ((block = reader.readPemObject()) != null) {
         out.add(block);

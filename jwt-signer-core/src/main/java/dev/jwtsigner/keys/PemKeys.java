@@ -134,7 +134,7 @@ final class PemKeys {
    * a second block, a header line or any decoding doubt returns null, and the full reader decides.
    */
   static PrivateKey plainKey(String pem) {
-    String text = pem.indexOf('\n') < 0 && pem.contains("\\n") ? pem.replace("\\n", "\n") : pem;
+    String text = withLineBreaks(pem);
     int begin = text.indexOf(BEGIN);
     if (begin < 0 || text.indexOf(BEGIN, begin + 1) >= 0) {
       return null;
@@ -171,6 +171,14 @@ final class PemKeys {
       }
     }
     return null;
+  }
+
+  /**
+   * {@code text}, or, when it has no line break but holds the two characters {@code \n} (as an environment
+   * variable often does), {@code text} with those turned into line breaks.
+   */
+  static String withLineBreaks(String text) {
+    return text.indexOf('\n') < 0 && text.contains("\\n") ? text.replace("\\n", "\n") : text;
   }
 
   /** {@code text[from, to)} without spaces, tabs and line breaks. */
