@@ -39,8 +39,9 @@ import java.util.stream.Collectors;
  * boolean ok = jws.signatureValid() && jws.violations().isEmpty();
  * }</pre>
  *
- * <p>Immutable and thread-safe. Violation messages give positions, sizes and this decoder's own settings,
- * never token content or key material.
+ * <p>Thread-safe, and its settings never change; it remembers only the last header it read (one signer's
+ * tokens share theirs), which it checks again for every token. Violation messages give positions, sizes
+ * and this decoder's own settings, never token content or key material.
  */
 public final class JwsDecoder {
 
@@ -59,6 +60,11 @@ public final class JwsDecoder {
   private final Set<JwsAlgorithm> allowed;
   private final StrictJson claimsJson;
   private final int maxTokenChars;
+  /**
+   * The last header this decoder read as one strict JSON object, kept because one signer's tokens share their
+   * header: the same base64url text always reads to the same (immutable) map. Checked again for every token.
+   */
+  private volatile KnownHeader lastHeader;
 
   private JwsDecoder(Set<JwsAlgorithm> allowed, StrictJson claimsJson) {
     this.allowed = Collections.unmodifiableSet(EnumSet.copyOf(allowed));
@@ -145,6 +151,17 @@ public final class JwsDecoder {
         && r.compareTo(KeyRequirements.P521_ORDER) < 0 && s.compareTo(KeyRequirements.P521_ORDER) < 0;
   }
 
+  /** A header's base64url text and the map it reads to. */
+  private static final class KnownHeader {
+    final byte[] base64url;
+    final Map<String, Object> json;
+
+    KnownHeader(byte[] base64url, Map<String, Object> json) {
+      this.base64url = base64url;
+      this.json = json;
+    }
+  }
+
   private static final String FIX_COMPACT =
       "send the compact JWS exactly as signed: three base64url parts joined by dots (header.payload.signature).";
 
@@ -161,10 +178,10 @@ public final class JwsDecoder {
     private int firstDot;
     private int secondDot;
     /**
-     * The token's characters as bytes, {@code ?} for any beyond ASCII, made once (null when they do not line up
-     * with the characters): the parts decode from it, and the signature covers its first {@code secondDot} bytes.
+     * The token's characters as bytes (ISO-8859-1, {@code ?} beyond it), made once, or null when they do not line
+     * up with the characters: the parts decode from it, and the signature covers its first {@code secondDot} bytes.
      */
-    private byte[] ascii;
+    private byte[] bytes;
 
     Decoding(String token, List<TrustedKey> keys) {
       this.token = token;
@@ -207,23 +224,30 @@ public final class JwsDecoder {
             FIX_COMPACT);
         return false;
       }
-      // one byte per character, '?' for any other than ASCII: unless a surrogate pair made one '?' of two
-      byte[] bytes = token.getBytes(StandardCharsets.US_ASCII);
-      ascii = bytes.length == length ? bytes : null;
+      // one byte per character ('?' beyond U+00FF), unless a surrogate pair made one '?' of two; a plain copy
+      byte[] latin1 = token.getBytes(StandardCharsets.ISO_8859_1);
+      bytes = latin1.length == length ? latin1 : null;
       return true;
     }
 
     private boolean decodeAndVerify() {
-      byte[] headerBytes = decodePart(0, firstDot, "header");
+      Map<String, Object> knownHeader = knownHeader();
+      byte[] headerBytes = knownHeader == null ? decodePart(0, firstDot, "header") : null;
       byte[] payloadBytes = decodePart(firstDot + 1, secondDot, "claims");
       byte[] signature = decodePart(secondDot + 1, token.length(), "signature");
       if (signature != null && signature.length == 0) {
         add("signature", Rule.SIGNATURE_INVALID, "the signature part is empty: the token is unsigned.",
             "sign the token with " + allowedNames() + "; unsigned tokens are never accepted.");
       }
-      if (headerBytes != null) {
+      if (knownHeader != null) {
+        header = knownHeader;
+        checkHeader();
+      } else if (headerBytes != null) {
         header = parse(HEADER_JSON, headerBytes, "header");
         if (header != null) {
+          if (bytes != null) {
+            lastHeader = new KnownHeader(Arrays.copyOf(bytes, firstDot), header);
+          }
           checkHeader();
         }
       }
@@ -238,8 +262,15 @@ public final class JwsDecoder {
       if (claims == null) {
         claims = Map.of();
       }
-      // no violation so far means every part decoded, so the token is all base64url and dots: ascii is set
+      // no violation so far: every part decoded, so the token is ASCII base64url and dots, and bytes is set
       return verifiable && verify(signature);
+    }
+
+    /** The map of the header part when its text is that of the last header read, else null. */
+    private Map<String, Object> knownHeader() {
+      KnownHeader known = lastHeader;
+      return known != null && bytes != null
+          && Arrays.equals(bytes, 0, firstDot, known.base64url, 0, known.base64url.length) ? known.json : null;
     }
 
     private void checkHeader() {
@@ -340,7 +371,7 @@ public final class JwsDecoder {
       }
       for (TrustedKey key : keys) {
         if (isCandidate(key, kidRegistered) && key.suits(algorithm)
-            && verifySuitable(algorithm, key, ascii, secondDot, signature)) {
+            && verifySuitable(algorithm, key, bytes, secondDot, signature)) {
           return true;
         }
       }
@@ -402,9 +433,9 @@ public final class JwsDecoder {
      * is canonical; for any other the part is examined character by character to say what is wrong.
      */
     private byte[] decodePart(int start, int end, String field) {
-      if (ascii != null && (start == end || ascii[end - 1] != '=')) {
+      if (bytes != null && (start == end || bytes[end - 1] != '=')) {
         try {
-          ByteBuffer decoded = Base64.getUrlDecoder().decode(ByteBuffer.wrap(ascii, start, end - start));
+          ByteBuffer decoded = Base64.getUrlDecoder().decode(ByteBuffer.wrap(bytes, start, end - start));
           String problem = lengthProblem(token, start, end);
           return problem == null ? bytesOf(decoded) : refusePart(field, problem);
         } catch (IllegalArgumentException notBase64Url) {

@@ -137,16 +137,18 @@ public final class StrictJson {
     if (!isValidUtf8(utf8)) {
       throw reject(reason, field, Rule.INVALID_UNICODE, field + " is not valid UTF-8.", "encode the JSON text as UTF-8.");
     }
+    // valid UTF-8 encodes no lone surrogate, so only an escape (a backslash, u, four hex digits) can make one
+    boolean escapes = contains(utf8, (byte) '\\');
     try {
-      return read(factory, utf8, field, reason);
+      return read(factory, utf8, field, reason, escapes);
     } catch (TokenRejectedException refused) {
       // Read again with Jackson's duplicate detection, which stops at the first repeated name and gives its
       // position; every other refusal comes out the same from either reading.
-      return read(reportingFactory, utf8, field, reason);
+      return read(reportingFactory, utf8, field, reason, escapes);
     }
   }
 
-  private Map<String, Object> read(JsonFactory factory, byte[] utf8, String field, Reason reason) {
+  private Map<String, Object> read(JsonFactory factory, byte[] utf8, String field, Reason reason, boolean escapes) {
     try (JsonParser p = factory.createParser(utf8)) {
       JsonToken first = p.nextToken();
       if (first != JsonToken.START_OBJECT) {
@@ -154,7 +156,7 @@ public final class StrictJson {
             field + " is " + describe(first) + ", not a JSON object.",
             "send one JSON object, such as {\"data_points\":{...}}.");
       }
-      Map<String, Object> value = readObject(p, field, reason);
+      Map<String, Object> value = readObject(p, field, reason, escapes);
       if (p.nextToken() != null) {
         throw reject(reason, field, Rule.JSON_MALFORMED,
             field + " has more JSON after its object" + at(p.currentLocation()) + ".",
@@ -188,15 +190,18 @@ public final class StrictJson {
     }
   }
 
-  private Map<String, Object> readObject(JsonParser p, String field, Reason reason) throws IOException {
+  /** Reads an object's members; {@code escapes}: the text has a backslash, so a string may hold a lone surrogate. */
+  private Map<String, Object> readObject(JsonParser p, String field, Reason reason, boolean escapes) throws IOException {
     Map<String, Object> map = new LinkedHashMap<>();
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
       String name = p.currentName();
-      requireWellFormed(name, field, reason, p);
+      if (escapes) {
+        requireWellFormed(name, field, reason, p);
+      }
       p.nextToken();
       int size = map.size();
-      map.put(name, readValue(p, field, reason));
+      map.put(name, readValue(p, field, reason, escapes));
       if (map.size() == size) { // without Jackson's detection (the first reading), a repeated name shows here
         throw reject(reason, field, Rule.DUPLICATE_MEMBER, field + " has a member name twice in one object.",
             DUPLICATE_FIX);
@@ -208,24 +213,26 @@ public final class StrictJson {
     return Collections.unmodifiableMap(map);
   }
 
-  private Object readValue(JsonParser p, String field, Reason reason) throws IOException {
+  private Object readValue(JsonParser p, String field, Reason reason, boolean escapes) throws IOException {
     JsonToken t = p.currentToken();
     if (t == null) {
       throw reject(reason, field, Rule.JSON_MALFORMED, field + " ends in the middle of a value.", "send complete JSON.");
     }
     switch (t) {
       case START_OBJECT:
-        return readObject(p, field, reason);
+        return readObject(p, field, reason, escapes);
       case START_ARRAY: {
         List<Object> list = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          list.add(readValue(p, field, reason));
+          list.add(readValue(p, field, reason, escapes));
         }
         return Collections.unmodifiableList(list);
       }
       case VALUE_STRING: {
         String s = p.getText();
-        requireWellFormed(s, field, reason, p);
+        if (escapes) {
+          requireWellFormed(s, field, reason, p);
+        }
         return s;
       }
       case VALUE_NUMBER_INT:
@@ -272,6 +279,15 @@ public final class StrictJson {
       i++;
     }
     return i == bytes.length || UTF8_CHECKERS.get().accepts(bytes, i);
+  }
+
+  private static boolean contains(byte[] bytes, byte b) {
+    for (byte x : bytes) {
+      if (x == b) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final ThreadLocal<Utf8Checker> UTF8_CHECKERS = ThreadLocal.withInitial(Utf8Checker::new);

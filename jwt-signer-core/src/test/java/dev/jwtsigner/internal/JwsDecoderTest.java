@@ -432,6 +432,9 @@ class JwsDecoderTest {
         tuple("header", "the header part has whitespace at character 6."),
         tuple("signature", "the signature part has a character outside A-Z a-z 0-9 - _ at character 1."));
     assertThat(both.claims()).containsEntry("sub", "u1");
+    DecodedJws euro = ALL.decode(p[0] + "." + p[1].substring(0, 3) + "€" + p[1].substring(3) + "." + p[2], trust(rsa2048Public));
+    assertThat(euro.violations()).extracting(Violation::field, Violation::message).containsExactly(
+        tuple("claims", "the claims part has a character outside A-Z a-z 0-9 - _ at character 4."));
   }
 
   @Test
@@ -448,6 +451,31 @@ class JwsDecoderTest {
         assertThat(ALL.decode(token, keys).claims()).as(alg + " again #" + i).containsEntry("sub", "u" + i);
       }
     }
+  }
+
+  @Test
+  void aHeaderReadBeforeIsTakenFromMemoryAndCheckedForEveryToken() throws Exception {
+    JwsDecoder decoder = JwsDecoder.create(EnumSet.of(JwsAlgorithm.RS256), StrictJson.create(1_024, 10));
+    List<TrustedKey> keys = List.of(TrustedKey.of("k1", rsa2048Public));
+    String u1 = joseSigned("rsa2048", JwsAlgorithm.RS256, "k1", CLAIMS);
+    String u2 = joseSigned("rsa2048", JwsAlgorithm.RS256, "k1", "{\"sub\":\"u2\"}");
+    DecodedJws first = decoder.decode(u1, keys);
+    DecodedJws second = decoder.decode(u2, keys);
+    assertThat(second.violations()).isEmpty();
+    assertThat(second.header()).as("read once").isSameAs(first.header());
+    assertThat(second.claims()).containsExactly(Map.entry("sub", "u2"));
+    String spliced = u1.substring(0, u1.lastIndexOf('.')) + u2.substring(u2.lastIndexOf('.'));
+    assertThat(rules(decoder.decode(spliced, keys))).containsExactly(Rule.SIGNATURE_INVALID);
+
+    String crit = "{\"alg\":\"RS256\",\"kid\":\"k1\",\"crit\":[\"exp\"]}";
+    for (String claims : List.of(CLAIMS, "{\"sub\":\"u2\"}")) {
+      DecodedJws jws = decoder.decode(signed(crit, claims, "SHA256withRSA", rsa2048), keys);
+      assertThat(rules(jws)).as("crit refused again from memory").containsExactly(Rule.CRITICAL_HEADER_UNSUPPORTED);
+      assertThat(jws.signatureValid()).isFalse();
+    }
+    DecodedJws other = decoder.decode(signed("{\"alg\":\"RS256\"}", CLAIMS, "SHA256withRSA", rsa2048), keys);
+    assertThat(other.violations()).isEmpty();
+    assertThat(other.header()).containsExactly(Map.entry("alg", "RS256"));
   }
 
   @Test

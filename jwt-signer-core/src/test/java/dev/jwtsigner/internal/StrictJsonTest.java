@@ -47,11 +47,18 @@ class StrictJsonTest {
       "{\"a\":{\"b\":1,\"b\":tru}}         | DUPLICATE_MEMBER | payload has a member name twice in one object at line 1, column 16.",
       "{\"x\":[{\"c\":null,\"c\":null}]} | DUPLICATE_MEMBER | payload has a member name twice in one object at line 1, column 20.",
       "{\"a\":\"\\ud800\"}  | INVALID_UNICODE   | payload has an escaped lone UTF-16 surrogate at line 1, column 14.",
+      "{\"\\udc00\":\"x\"}  | INVALID_UNICODE   | payload has invalid Unicode at line 1, column 9.",
   })
   void refusesWithTheRule(String input, Rule rule, String message) {
     Violation v = violation(() -> json.parseObject(input, "payload", Reason.PAYLOAD_REJECTED));
     assertThat(v.rule()).isEqualTo(rule);
     assertThat(v.message()).isEqualTo(message);
+  }
+
+  @Test
+  void readsEscapedSurrogatePairsInNamesAndValues() {
+    assertThat(json.parseObject("{\"\\ud83d\\ude00\":\"a\\ud83d\\ude00\"}", "payload", Reason.PAYLOAD_REJECTED))
+        .containsExactly(Map.entry("\ud83d\ude00", "a\ud83d\ude00"));
   }
 
   @Test
