@@ -17,6 +17,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.function.UnaryOperator;
 
@@ -36,8 +37,11 @@ final class PemKeys {
   private static final String BEGIN = "-----BEGIN ";
   private static final String DASHES = "-----";
   private static final byte SEQUENCE = 0x30;
-  private static final String[] RSA_ONLY = {"RSA"};
-  private static final String[] RSA_THEN_EC = {"RSA", "EC"};
+  private static final byte INTEGER = 0x02;
+  private static final byte OBJECT_IDENTIFIER = 0x06;
+  /** 1.2.840.113549.1.1.1 (rsaEncryption) and 1.2.840.10045.2.1 (id-ecPublicKey), DER content bytes. */
+  private static final byte[] RSA_OID = {0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x01, 0x01};
+  private static final byte[] EC_OID = {0x2A, (byte) 0x86, 0x48, (byte) 0xCE, 0x3D, 0x02, 0x01};
   /** AlgorithmIdentifier {rsaEncryption, NULL} (RFC 8017 appendix A.1), DER-encoded. */
   private static final byte[] RSA_ALGORITHM_ID = {
     0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00
@@ -162,15 +166,52 @@ final class PemKeys {
     if (der.length < 2 || der[0] != SEQUENCE) {
       return null;
     }
-    PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(pkcs1 ? wrapRsaPkcs1(der) : der);
-    for (String algorithm : pkcs1 ? RSA_ONLY : RSA_THEN_EC) {
-      try {
-        return KeyFactory.getInstance(algorithm).generatePrivate(spec);
-      } catch (GeneralSecurityException | RuntimeException e) {
-        // not this algorithm, or not a key the JDK reads: try the next, then the full reader
-      }
+    byte[] pkcs8 = pkcs1 ? wrapRsaPkcs1(der) : der;
+    String algorithm = pkcs8Algorithm(pkcs8);
+    if (algorithm == null) {
+      return null;
     }
-    return null;
+    try {
+      // one factory, the right one: a factory that refuses a key tries every other installed provider in turn,
+      // which loads them all (PKCS#11, XML DSig, GSS...) and cost an EC key read 60 ms of start-up
+      return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+    } catch (GeneralSecurityException | RuntimeException e) {
+      return null; // not a key the JDK reads: the full reader decides
+    }
+  }
+
+  /**
+   * "RSA" or "EC" from a PKCS#8 PrivateKeyInfo's algorithm identifier ({@code SEQUENCE { INTEGER version,
+   * SEQUENCE { OID, ... }, ... }}), or null for any other algorithm or layout.
+   */
+  static String pkcs8Algorithm(byte[] der) {
+    int i = afterHeader(der, 0, SEQUENCE);
+    if (i < 0 || i + 3 > der.length || der[i] != INTEGER || der[i + 1] != 1) {
+      return null;
+    }
+    i = afterHeader(der, i + 3, SEQUENCE);
+    if (i < 0 || i + 2 > der.length || der[i] != OBJECT_IDENTIFIER) {
+      return null;
+    }
+    int oidLength = der[i + 1] & 0xFF;
+    int oidStart = i + 2;
+    if (oidLength >= 0x80 || oidStart + oidLength > der.length) {
+      return null;
+    }
+    if (Arrays.equals(der, oidStart, oidStart + oidLength, RSA_OID, 0, RSA_OID.length)) {
+      return "RSA";
+    }
+    return Arrays.equals(der, oidStart, oidStart + oidLength, EC_OID, 0, EC_OID.length) ? "EC" : null;
+  }
+
+  /** The index after the tag and length at {@code at} when the tag is {@code tag}, else -1. */
+  private static int afterHeader(byte[] der, int at, byte tag) {
+    if (at + 2 > der.length || der[at] != tag) {
+      return -1;
+    }
+    int first = der[at + 1] & 0xFF;
+    int lengthBytes = first < 0x80 ? 0 : first - 0x80;
+    return lengthBytes > 3 ? -1 : at + 2 + lengthBytes;
   }
 
   /**

@@ -57,6 +57,9 @@ class PemKeysTest {
     run(dir, "openssl", "rsa", "-in", "traditional.pem", "-RSAPublicKey_out", "-out", "traditional.rsa-pub.pem");
     run(dir, "openssl", "ecparam", "-name", "secp521r1", "-genkey", "-out", "ecparam.pem");
     run(dir, "openssl", "ec", "-in", "ecparam.pem", "-pubout", "-out", "ecparam.pub.pem");
+    run(dir, "openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-521", "-out", "ec-pkcs8.pem");
+    run(dir, "openssl", "pkey", "-in", "ec-pkcs8.pem", "-pubout", "-out", "ec-pkcs8.pub.pem");
+    run(dir, "openssl", "genpkey", "-algorithm", "ed25519", "-out", "ed25519.pem");
     run(dir, "openssl", "pkcs8", "-topk8", "-v2", "aes-256-cbc", "-in", "private.pem", "-passout", "pass:" + PASS, "-out", "encrypted.pem");
     run(dir, "openssl", "rsa", "-in", "private.pem", "-aes256", "-traditional", "-passout", "pass:" + PASS, "-out", "legacy.pem");
     run(dir, "openssl", "ec", "-in", "ecparam.pem", "-aes256", "-passout", "pass:" + PASS, "-out", "legacy-ec.pem");
@@ -79,6 +82,7 @@ class PemKeysTest {
         Arguments.of("jwtRS512.key", null, JwsAlgorithm.RS512, "RSA PRIVATE KEY", List.of("jwtRS512.key.pub", "jwtRS512.key.pub.pem")),
         Arguments.of("private.pem", null, JwsAlgorithm.RS256, "PRIVATE KEY", List.of("public.pem")),
         Arguments.of("traditional.pem", null, JwsAlgorithm.RS256, "RSA PRIVATE KEY", List.of("traditional.rsa-pub.pem")),
+        Arguments.of("ec-pkcs8.pem", null, JwsAlgorithm.ES512, "PRIVATE KEY", List.of("ec-pkcs8.pub.pem")),
         Arguments.of("ecparam.pem", null, JwsAlgorithm.ES512, "EC PARAMETERS", List.of("ecparam.pub.pem")),
         Arguments.of("encrypted.pem", PASS, JwsAlgorithm.RS256, "ENCRYPTED PRIVATE KEY", List.of("public.pem")),
         Arguments.of("legacy.pem", PASS, JwsAlgorithm.RS512, "RSA PRIVATE KEY", List.of("public.pem")),
@@ -151,6 +155,57 @@ class PemKeysTest {
 
     assertThat(output).contains("dev.jwtsigner.keys.PemKeys").contains(SignOnce.SIGNED)
         .doesNotContain("org.bouncycastle").doesNotContain("dev.jwtsigner.keys.BouncyCastlePem");
+  }
+
+  @Test
+  void readingAPlainEcKeyAsksOnlyTheEcKeyFactory() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process = new ProcessBuilder(java, "-verbose:class", "-cp", System.getProperty("java.class.path"),
+        ReadOnce.class.getName(), dir.resolve("ec-pkcs8.pem").toString())
+        .redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(output).isZero();
+
+    // an RSA factory refusing the key would go on to every other installed provider, loading each (JDK 25)
+    assertThat(output).contains(ReadOnce.READ).doesNotContain("sun.security.rsa.RSAKeyFactory")
+        .doesNotContain("org.bouncycastle").doesNotContain("dev.jwtsigner.keys.BouncyCastlePem");
+  }
+
+  /** A fresh JVM's whole job in the test above: read a key file. */
+  static final class ReadOnce {
+    static final String READ = "read one key";
+
+    public static void main(String[] args) {
+      KeySource.fromPem(Path.of(args[0])).signingKey();
+      System.out.println(READ);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(nullValues = "none", value = {"private.pem, RSA", "jwtRS512.key, RSA", "ec-pkcs8.pem, EC", "ed25519.pem, none"})
+  void namesTheAlgorithmOfAPkcs8Key(String file, String algorithm) throws Exception {
+    byte[] der = pkcs8Der(file);
+
+    assertThat(PemKeys.pkcs8Algorithm(der)).isEqualTo(algorithm);
+  }
+
+  @Test
+  void namesNoAlgorithmForATruncatedKeyAndNeverThrows() throws Exception {
+    byte[] der = pkcs8Der("ec-pkcs8.pem");
+    int oidEnd = 3 + 3 + 2 + 2 + 7; // SEQUENCE (30 81 xx), version, SEQUENCE, OID header and content
+    for (int length = 0; length < der.length; length++) {
+      assertThat(PemKeys.pkcs8Algorithm(java.util.Arrays.copyOf(der, length))).as("first %d bytes", length)
+          .isEqualTo(length < oidEnd ? null : "EC");
+    }
+    assertThat(PemKeys.pkcs8Algorithm(new byte[] {0x30, (byte) 0x84, 0, 0, 0, 0, 2, 1, 0})).as("5-byte length").isNull();
+    assertThat(PemKeys.pkcs8Algorithm(new byte[] {0x30, 9, 2, 1, 0, 0x30, 4, 6, (byte) 0x81, 1})).as("long OID length").isNull();
+  }
+
+  /** The PKCS#8 DER of a key file, written by openssl (any format in, PKCS#8 out). */
+  private static byte[] pkcs8Der(String file) throws Exception {
+    String pem = run(dir, "openssl", "pkey", "-in", file);
+    String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    return Base64.getDecoder().decode(body);
   }
 
   /** A fresh JVM's whole job in the test above: read the guide's key file, sign one token. */
