@@ -7,6 +7,7 @@ usage: results.py RESULTS.json [COLD_START.md] [--note TEXT]
        results.py --summary A.json A-cold-start.md B.json B-cold-start.md ...   (one table of the targets)
 """
 import argparse
+import os
 import json
 import re
 import sys
@@ -184,6 +185,43 @@ def cold_start_medians(text):
     return medians
 
 
+def paired_ratios(text):
+    """{(case, contender): cheaper floor ÷ contender} from Paired's table."""
+    ratios = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[3].endswith("×"):
+            try:
+                ratios[(cells[0], cells[1])] = float(cells[3].rstrip("×"))
+            except ValueError:
+                pass
+    return ratios
+
+
+PAIRED_TARGETS = (
+    ("sign RS256", "atomicTokenBuilder", 0.97), ("sign RS512", "atomicTokenBuilder", 0.97),
+    ("sign ES512", "atomicTokenBuilder", 0.97), ("sign payload", "payloadBuilder", 0.97),
+    ("verify RS256", "atomicPlatformVerifier", 0.9), ("verify ES512", "atomicPlatformVerifier", 0.9),
+    ("verify payload", "payloadVerifier", 0.9))
+
+
+def paired_targets(ratios):
+    lines = []
+    for case, contender, threshold in PAIRED_TARGETS:
+        r = ratios.get((case, contender))
+        if r is not None:
+            check(lines, r >= threshold, f"paired: {case} {contender} ≥ {threshold}× the cheaper floor: {fmt_ratio(r)} by CPU time")
+    ours, nimbus = ratios.get(("sign ES512", "atomicTokenBuilder")), ratios.get(("sign ES512", "nimbus"))
+    if ours and nimbus:
+        check(lines, ours / nimbus >= 4.0, f"paired: sign ES512 atomicTokenBuilder about 5× nimbus: {fmt_ratio(ours / nimbus)} by CPU time")
+    return lines
+
+
+def paired_file(json_file):
+    path = re.sub(r"\.json$", "-paired.md", json_file)
+    return open(path).read() if path != json_file and os.path.exists(path) else ""
+
+
 def check(lines, ok, text):
     """Records (target, verdict, measured) from "target: measured"."""
     target, measured = text.rsplit(": ", 1)
@@ -202,7 +240,8 @@ def summary(pairs):
             entries = json.load(f)
         columns.append("JDK " + entries[0]["jdkVersion"])
         cold = cold_start_medians(open(cold_file).read()) if cold_file else {}
-        for target, verdict, measured in targets(Results(entries), cold):
+        checks = targets(Results(entries), cold) + paired_targets(paired_ratios(paired_file(json_file)))
+        for target, verdict, measured in checks:
             rows.setdefault(target, []).append(f"{verdict}: {measured}")
     out = ["| target | " + " | ".join(columns) + " |", "| --- |" + " --- |" * len(columns)]
     for target, cells in rows.items():
@@ -345,7 +384,7 @@ def main():
     if cold_text:
         out += ["", "Cold start (a fresh JVM reads the PEM key, signs one token, exits; wall time):", ""]
         out += [line for line in cold_text.splitlines() if line.startswith("|")]
-    out += ["", "Targets:", ""] + target_lines(targets(res, cold))
+    out += ["", "Targets:", ""] + target_lines(targets(res, cold) + paired_targets(paired_ratios(paired_file(args.json))))
     print("\n".join(out))
 
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every benchmark of the README's results table on one JDK (the one JAVA_HOME names, else `java`):
-# builds target/benchmarks.jar, runs the JMH benchmarks with -prof gc, then cold-start.sh, and writes
-# results/jdk<N>.json, results/jdk<N>-cold-start.md and results/jdk<N>.md (the table, by results.py).
-# About 13 minutes on 2 cores. Override the JMH settings with JMH_OPTS, the selection with BENCHMARKS
+# builds target/benchmarks.jar, runs the JMH benchmarks with -prof gc, then cold-start.sh, then Paired (the
+# builders and verifiers measured in alternating batches with their floors), and writes results/jdk<N>.json,
+# results/jdk<N>-cold-start.md, results/jdk<N>-paired.md and results/jdk<N>.md (the tables, by results.py,
+# and the paired table). About 17 minutes on 2 cores. PAIRED_SECONDS sets Paired's time per case (20). Override the JMH settings with JMH_OPTS, the selection with BENCHMARKS
 # and EXCLUDE (regular expressions, as JMH's own arguments and -e).
 #
 #   benchmarks/run.sh
@@ -26,8 +27,12 @@ load_before="$(cut -d ' ' -f 1-3 /proc/loadavg)"
 "$java_bin" -jar "$here/target/benchmarks.jar" "$benchmarks" -e "$exclude" $jmh_opts -prof gc -prof dev.jwtsigner.bench.CpuTimeProfiler \
   -rf json -rff "$out/jdk$feature.json" | tee "$out/jdk$feature.log"
 JAVA="$java_bin" "$here/cold-start.sh" RS256 ES512 | tee "$out/jdk$feature-cold-start.md"
+"$java_bin" -cp "$here/target/benchmarks.jar" dev.jwtsigner.bench.Paired all "${PAIRED_SECONDS:-20}" | tee "$out/jdk$feature-paired.md"
 load_after="$(cut -d ' ' -f 1-3 /proc/loadavg)"
-python3 "$here/results.py" "$out/jdk$feature.json" "$out/jdk$feature-cold-start.md" \
-  --note "Run $(date -u +%Y-%m-%d) on $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)); load average before/after: $load_before / $load_after." \
-  > "$out/jdk$feature.md"
+{
+  python3 "$here/results.py" "$out/jdk$feature.json" "$out/jdk$feature-cold-start.md" \
+    --note "Run $(date -u +%Y-%m-%d) on $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)); load average before/after: $load_before / $load_after."
+  printf '\n#### Paired: CPU time in alternating batches (dev.jwtsigner.bench.Paired)\n\n'
+  cat "$out/jdk$feature-paired.md"
+} > "$out/jdk$feature.md"
 cat "$out/jdk$feature.md"

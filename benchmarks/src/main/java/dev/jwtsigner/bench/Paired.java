@@ -1,0 +1,178 @@
+package dev.jwtsigner.bench;
+
+import dev.jwtsigner.JwsAlgorithm;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What each contender adds to the signature underneath, measured in pairs, for a machine too busy for
+ * separate JMH runs to resolve a few percent (on this shared 2-core machine one benchmark's CPU time per
+ * operation moves by 10-20 % between iterations, more when the host is busy). On one thread it alternates
+ * short batches of the raw JCA floors and of each contender, in rotating order, and adds up each one's
+ * thread CPU time, so a change in load falls on all of them alike. The states, floors and contenders are
+ * {@link SignBenchmarks}' and {@link VerifyBenchmarks}' own, and every call's result is checked once more
+ * here (a token signed, or accepted).
+ *
+ * <pre>{@code
+ * ./mvnw -q -Pbench -pl benchmarks -am package -Dquick -DskipTests
+ * java -cp benchmarks/target/benchmarks.jar dev.jwtsigner.bench.Paired              # sign and verify, 20 s a case
+ * java -cp benchmarks/target/benchmarks.jar dev.jwtsigner.bench.Paired verify 60    # verify only, 60 s a case
+ * }</pre>
+ *
+ * <p>Prints, per case, CPU µs per token and the cheaper floor ÷ contender (above 1: cheaper than the floor).
+ * Not a JMH benchmark: a complement that answers only "how much does each contender add to the signature".
+ */
+public final class Paired {
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  /** Each batch runs about this long (at least one call), so a load change rarely hits one contender only. */
+  private static final long BATCH_NANOS = 2_000_000;
+  /** Where results go, so that no call's work can be optimized away. */
+  private static volatile Object sink;
+
+  private Paired() {}
+
+  /** One contender: a name, whether it is a floor, and one call, which returns null when it failed. */
+  private record Contender(String name, boolean floor, Call call) {}
+
+  @FunctionalInterface
+  private interface Call {
+    Object run() throws Exception;
+  }
+
+  public static void main(String[] args) throws Exception {
+    String what = args.length > 0 && !Character.isDigit(args[0].charAt(0)) ? args[0] : "all";
+    String last = args.length > 0 ? args[args.length - 1] : "";
+    double seconds = !last.isEmpty() && Character.isDigit(last.charAt(0)) ? Double.parseDouble(last) : 20;
+    if (!List.of("all", "sign", "payload", "verify").contains(what)) {
+      throw new IllegalArgumentException("usage: Paired [all|sign|payload|verify] [seconds per case]");
+    }
+    System.out.printf(Locale.ROOT, "Java %s; %.0f s per case, one thread, batches of about %d ms%n%n",
+        System.getProperty("java.version"), seconds, BATCH_NANOS / 1_000_000);
+    System.out.println("| case | contender | CPU µs/token | cheaper floor ÷ contender |");
+    System.out.println("| --- | --- | ---: | ---: |");
+    if (what.equals("payload")) {
+      signPayload(seconds);
+    } else if (!what.equals("verify")) {
+      sign(seconds);
+    }
+    if (what.equals("all") || what.equals("verify")) {
+      verify(seconds);
+    }
+  }
+
+  private static void sign(double seconds) throws Exception {
+    for (JwsAlgorithm alg : List.of(JwsAlgorithm.RS256, JwsAlgorithm.RS512, JwsAlgorithm.ES512)) {
+      SigningState state = new SigningState();
+      state.alg = alg;
+      state.setUp();
+      RawSigners raw = new RawSigners();
+      raw.setUp(state);
+      run("sign " + alg, seconds, List.of(
+          new Contender("floor: jcaJdk", true, raw::signJdk),
+          new Contender("floor: jcaBouncyCastle", true, raw::signBouncyCastle),
+          new Contender("atomicTokenBuilder", false, state::atomicTokenBuilder),
+          new Contender("nimbus", false, state::nimbus)));
+    }
+    signPayload(seconds);
+  }
+
+  private static void signPayload(double seconds) throws Exception {
+    PayloadState payload = new PayloadState();
+    payload.setUp();
+    PayloadRawSigners raw = new PayloadRawSigners();
+    raw.setUp(payload);
+    run("sign payload", seconds, List.of(
+        new Contender("floor: payloadJcaJdk", true, raw::signJdk),
+        new Contender("floor: payloadJcaBouncyCastle", true, raw::signBouncyCastle),
+        new Contender("payloadJoseSigner", false, () -> payload.joseSigner.sign(PayloadState.CREATE_USER_BODY)),
+        new Contender("payloadBuilder", false, payload::payloadBuilder)));
+  }
+
+  private static void verify(double seconds) throws Exception {
+    for (JwsAlgorithm alg : List.of(JwsAlgorithm.RS256, JwsAlgorithm.ES512)) {
+      VerifyingState state = new VerifyingState();
+      state.alg = alg;
+      state.setUp();
+      RawVerifiers raw = new RawVerifiers();
+      raw.setUp(state);
+      Contender floor = alg == JwsAlgorithm.ES512
+          ? new Contender("floor: jcaBouncyCastle", true, () -> accepted(raw.verifyBouncyCastle()))
+          : new Contender("floor: jcaJdk", true, () -> accepted(raw.verifyJdk()));
+      run("verify " + alg, seconds, List.of(floor,
+          new Contender("jwsDecoder", false, () -> accepted(state.jwsDecoder().signatureValid())),
+          new Contender("atomicPlatformVerifier", false, () -> accepted(state.atomicPlatformVerifier().accepted()))));
+    }
+    PayloadState payload = new PayloadState();
+    payload.setUp();
+    PayloadRawVerifiers raw = new PayloadRawVerifiers();
+    raw.setUp(payload);
+    run("verify payload", seconds, List.of(
+        new Contender("floor: payloadJcaJdk", true, () -> accepted(raw.verifyJdk())),
+        new Contender("payloadJwsDecoder", false, () -> accepted(payload.jwsDecoder().signatureValid())),
+        new Contender("payloadVerifier", false, () -> accepted(payload.payloadVerifier().accepted()))));
+  }
+
+  private static Object accepted(boolean accepted) {
+    return accepted ? Boolean.TRUE : null;
+  }
+
+  /** Warms each contender up for a tenth of {@code seconds} (at least 0.5 s), then measures for 0.8 of it. */
+  private static void run(String name, double seconds, List<Contender> contenders) throws Exception {
+    int n = contenders.size();
+    int[] batch = new int[n];
+    for (int i = 0; i < n; i++) {
+      batch[i] = Math.max(1, (int) (BATCH_NANOS / Math.max(1, timeOne(contenders.get(i), 0.5 + seconds / 10))));
+    }
+    long[] cpu = new long[n];
+    long[] calls = new long[n];
+    long end = System.nanoTime() + (long) (seconds * 0.8e9);
+    for (int round = 0; System.nanoTime() < end; round++) {
+      for (int k = 0; k < n; k++) {
+        int i = (round + k) % n;
+        long start = THREADS.getCurrentThreadCpuTime();
+        runBatch(contenders.get(i), batch[i]);
+        cpu[i] += THREADS.getCurrentThreadCpuTime() - start;
+        calls[i] += batch[i];
+      }
+    }
+    double floor = Double.MAX_VALUE;
+    for (int i = 0; i < n; i++) {
+      if (contenders.get(i).floor()) {
+        floor = Math.min(floor, (double) cpu[i] / calls[i]);
+      }
+    }
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double perCall = (double) cpu[i] / calls[i];
+      rows.add(String.format(Locale.ROOT, "| %s | %s | %,.1f | %.3f× |", name, contenders.get(i).name(),
+          perCall / 1_000, floor / perCall));
+    }
+    rows.forEach(System.out::println);
+  }
+
+  /** CPU ns per call after running {@code contender} for about {@code seconds} (warm-up). */
+  private static double timeOne(Contender contender, double seconds) throws Exception {
+    long end = System.nanoTime() + (long) (seconds * 1e9);
+    long start = THREADS.getCurrentThreadCpuTime();
+    long calls = 0;
+    while (System.nanoTime() < end) {
+      runBatch(contender, 4);
+      calls += 4;
+    }
+    return (double) (THREADS.getCurrentThreadCpuTime() - start) / calls;
+  }
+
+  private static void runBatch(Contender contender, int calls) throws Exception {
+    for (int i = 0; i < calls; i++) {
+      Object result = contender.call().run();
+      if (result == null) {
+        throw new IllegalStateException(contender.name() + " failed: no token, or its token refused");
+      }
+      sink = result;
+    }
+  }
+}
