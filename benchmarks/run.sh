@@ -3,8 +3,9 @@
 # builds target/benchmarks.jar, runs the JMH benchmarks with -prof gc, then cold-start.sh, then Paired (the
 # builders and verifiers measured in alternating batches with their floors), and writes results/jdk<N>.json,
 # results/jdk<N>-cold-start.md, results/jdk<N>-paired.md and results/jdk<N>.md (the tables, by results.py,
-# and the paired table). About 17 minutes on 2 cores. PAIRED_SECONDS sets Paired's time per case (20). Override the JMH settings with JMH_OPTS, the selection with BENCHMARKS
-# and EXCLUDE (regular expressions, as JMH's own arguments and -e).
+# and the paired table). About 20 minutes on 2 cores. Override the JMH settings with JMH_OPTS, the
+# selection with BENCHMARKS and EXCLUDE (regular expressions, as JMH's own arguments and -e), and Paired's
+# time per case with PAIRED_SECONDS (20).
 #
 #   benchmarks/run.sh
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 benchmarks/run.sh

@@ -30,6 +30,10 @@ public final class Paired {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   /** Each batch runs about this long (at least one call), so a load change rarely hits one contender only. */
   private static final long BATCH_NANOS = 2_000_000;
+  /** Warm-up runs until a contender has made this many calls... */
+  private static final long WARM_UP_CALLS = 12_000;
+  /** ...or for this long, whichever comes first (after the minimum warm-up). */
+  private static final double WARM_UP_MAX_SECONDS = 15;
   /** Where results go, so that no call's work can be optimized away. */
   private static volatile Object sink;
 
@@ -120,12 +124,12 @@ public final class Paired {
     return accepted ? Boolean.TRUE : null;
   }
 
-  /** Warms each contender up for a tenth of {@code seconds} (at least 0.5 s), then measures for 0.8 of it. */
+  /** Warms each contender up (see {@link #warmUp}), then measures them all for 0.8 of {@code seconds}. */
   private static void run(String name, double seconds, List<Contender> contenders) throws Exception {
     int n = contenders.size();
     int[] batch = new int[n];
     for (int i = 0; i < n; i++) {
-      batch[i] = Math.max(1, (int) (BATCH_NANOS / Math.max(1, timeOne(contenders.get(i), 0.5 + seconds / 10))));
+      batch[i] = Math.max(1, (int) (BATCH_NANOS / Math.max(1, warmUp(contenders.get(i), 0.5 + seconds / 10))));
     }
     long[] cpu = new long[n];
     long[] calls = new long[n];
@@ -154,16 +158,31 @@ public final class Paired {
     rows.forEach(System.out::println);
   }
 
-  /** CPU ns per call after running {@code contender} for about {@code seconds} (warm-up). */
-  private static double timeOne(Contender contender, double seconds) throws Exception {
-    long end = System.nanoTime() + (long) (seconds * 1e9);
-    long start = THREADS.getCurrentThreadCpuTime();
+  /**
+   * Runs {@code contender} for at least {@code seconds} and until it has made {@link #WARM_UP_CALLS} calls (or
+   * {@link #WARM_UP_MAX_SECONDS} passed), then returns its CPU ns per call over the last of those seconds.
+   * Counting calls matters for the slow ones: a builder's own checks run once per 1.2 ms signature, so the
+   * JIT compiles them fully only after some thousand calls, about 15 s in (measured with JFR); a few seconds
+   * of warm-up would measure them half-compiled.
+   */
+  private static double warmUp(Contender contender, double seconds) throws Exception {
+    long begin = System.nanoTime();
+    long minEnd = begin + (long) (seconds * 1e9);
+    long maxEnd = begin + (long) (WARM_UP_MAX_SECONDS * 1e9);
     long calls = 0;
-    while (System.nanoTime() < end) {
+    long start = THREADS.getCurrentThreadCpuTime();
+    long startCalls = 0;
+    long lastSecond = begin;
+    for (long now = begin; now < minEnd || (calls < WARM_UP_CALLS && now < maxEnd); now = System.nanoTime()) {
       runBatch(contender, 4);
       calls += 4;
+      if (now - lastSecond > 1_000_000_000L) { // time the latest second only
+        start = THREADS.getCurrentThreadCpuTime();
+        startCalls = calls;
+        lastSecond = now;
+      }
     }
-    return (double) (THREADS.getCurrentThreadCpuTime() - start) / calls;
+    return (double) (THREADS.getCurrentThreadCpuTime() - start) / Math.max(1, calls - startCalls);
   }
 
   private static void runBatch(Contender contender, int calls) throws Exception {
