@@ -1,6 +1,5 @@
 package dev.jwtsigner.testkit;
 
-import dev.jwtsigner.JwsAlgorithm;
 import dev.jwtsigner.JwtSignerException;
 import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.Violation;
@@ -17,7 +16,6 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Checks a signed payload the way an Apto-style Mobile API does: a compact RS256 JWS whose {@code kid}
