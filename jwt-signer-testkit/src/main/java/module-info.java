@@ -8,7 +8,7 @@ module dev.jwtsigner.testkit {
   requires org.bouncycastle.provider;
   requires jdk.httpserver;
   requires static org.junit.jupiter.api;
-  requires static org.assertj.core;
+  requires transitive org.assertj.core; // JwtAssertions extends its AbstractAssert
 
   exports dev.jwtsigner.testkit;
 }

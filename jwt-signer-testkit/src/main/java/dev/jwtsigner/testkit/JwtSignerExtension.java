@@ -2,6 +2,7 @@ package dev.jwtsigner.testkit;
 
 import dev.jwtsigner.JwtSignerException;
 import dev.jwtsigner.atomic.AtomicPolicy;
+import java.lang.reflect.Constructor;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -41,18 +42,34 @@ public final class JwtSignerExtension implements ParameterResolver {
 
   /** One entry per injectable type: adding a fixture is adding a line. */
   private static final Map<Class<?>, BiFunction<ParameterContext, ExtensionContext, Object>> RESOLVERS = Map.of(
-      TestClock.class, (parameter, context) -> clock(context),
+      TestClock.class, (parameter, context) -> clock(parameter, context),
       FakeKeyPair.class, (parameter, context) -> fakeKey(parameter),
       AtomicPlatformVerifier.class, (parameter, context) -> AtomicPlatformVerifier.create(AtomicPolicy.defaults())
           .trust(fakeKey(parameter).publicKey())
-          .clock(clock(context)),
+          .clock(clock(parameter, context)),
       SignedPayloadVerifier.class, (parameter, context) -> {
         FakeKeyPair key = fakeKey(parameter);
-        return SignedPayloadVerifier.create().trust(key.keyId(), key.publicKey()).clock(clock(context));
+        return SignedPayloadVerifier.create().trust(key.keyId(), key.publicKey()).clock(clock(parameter, context));
       });
 
-  private static TestClock clock(ExtensionContext context) {
-    return context.getStore(NAMESPACE).computeIfAbsent(TestClock.class, type -> TestClock.create(), TestClock.class);
+  /**
+   * The test's clock, made on first use. Only {@code Store.get} and {@code put}, present in JUnit Jupiter 5.10
+   * through 6.x ({@code computeIfAbsent} is 6.0+, {@code getOrComputeIfAbsent} deprecated in 6.0); a context
+   * is resolved on one thread, so the two calls need no lock. A constructor resolved in the class's context
+   * (JUnit 5.10 and 5.11, or {@code PER_CLASS} lifecycle) gets a clock of its own, never one that other tests'
+   * instances would share.
+   */
+  private static TestClock clock(ParameterContext parameter, ExtensionContext context) {
+    if (parameter.getDeclaringExecutable() instanceof Constructor && context.getTestMethod().isEmpty()) {
+      return TestClock.create();
+    }
+    ExtensionContext.Store store = context.getStore(NAMESPACE);
+    TestClock clock = store.get(TestClock.class, TestClock.class);
+    if (clock == null) {
+      clock = TestClock.create();
+      store.put(TestClock.class, clock);
+    }
+    return clock;
   }
 
   private static FakeKeyPair fakeKey(ParameterContext parameter) {
@@ -79,7 +96,10 @@ public final class JwtSignerExtension implements ParameterResolver {
     }
   }
 
-  /** Constructor parameters too get a fresh clock per test, not one per test class. */
+  /**
+   * Constructor parameters too get the test's clock, shared with its {@code @BeforeEach}, not one per test
+   * class. JUnit Jupiter 5.12 and later call this; 5.10 and 5.11 do not, and a constructor then gets a clock of its own.
+   */
   @Override
   public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
     return ExtensionContextScope.TEST_METHOD;

@@ -30,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Builders and key sources under load: a shared builder on 8 threads, a rotating source switched while it
  * signs, and a reloading source whose file is rewritten half-way while it signs. Every token is verified.
+ * Tagged {@code slow} (about 70 s of a 2-core machine): {@code -Dquick} leaves it out.
  */
+@Tag("slow")
 class ConcurrencyTest {
 
   static final int THREADS = 8;
