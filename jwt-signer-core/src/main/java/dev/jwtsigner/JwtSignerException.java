@@ -51,6 +51,8 @@ public class JwtSignerException extends RuntimeException {
     KEY_STORE_ENTRY_UNUSABLE,
     /** A key id that is blank, or unknown to a rotating source. */
     KEY_ID_INVALID,
+    /** A key format only Bouncy Castle reads, and bcpkix/bcprov are not on the class path. */
+    KEY_FORMAT_NEEDS_BOUNCY_CASTLE,
 
     // --- public keys ---
     /** Public-key text in no supported form, or garbled. */

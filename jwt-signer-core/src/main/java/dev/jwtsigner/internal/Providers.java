@@ -51,11 +51,12 @@ public final class Providers {
 
   /**
    * The fastest provider measured for {@code alg} on JDK 17 and 25: the JDK's own for RSA (empty: the
-   * default lookup), Bouncy Castle for ES512 (about five times SunEC's speed on P-521). Loads Bouncy Castle
-   * on the calling thread if it is not loaded yet (a few hundred milliseconds, once).
+   * default lookup), Bouncy Castle for ES512 (about five times SunEC's speed on P-521), or empty (SunEC)
+   * when bcprov is left out. Loads Bouncy Castle on the calling thread if it is not loaded yet (a few hundred
+   * milliseconds, once).
    */
   public static Optional<Provider> fastestFor(JwsAlgorithm alg) {
-    return alg == JwsAlgorithm.ES512 ? Optional.of(bouncyCastle()) : Optional.empty();
+    return alg == JwsAlgorithm.ES512 && OptionalBouncyCastle.providerPresent() ? Optional.of(bouncyCastle()) : Optional.empty();
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.jwtsigner.keys;
 
 import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.KeyRejectedException;
+import dev.jwtsigner.internal.OptionalBouncyCastle;
 import dev.jwtsigner.internal.SafeText;
 import java.io.IOException;
 import java.io.InputStream;
@@ -129,7 +130,13 @@ final class PemKeys {
               + " (-----BEGIN PRIVATE KEY-----). Fix: pass the contents of the key file, " + KeyChecks.MAKE_RSA + ".");
     }
     PrivateKey plain = plainKey(pem);
-    return plain != null ? plain : BouncyCastlePem.readPrivateKey(pem, passphrase, origin);
+    if (plain != null) {
+      return plain;
+    }
+    if (!OptionalBouncyCastle.pemReaderPresent()) {
+      throw OptionalBouncyCastle.pemReaderMissing(origin);
+    }
+    return BouncyCastlePem.readPrivateKey(pem, passphrase, origin);
   }
 
   /**
