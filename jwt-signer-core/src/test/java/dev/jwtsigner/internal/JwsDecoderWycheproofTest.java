@@ -9,9 +9,8 @@ import dev.jwtsigner.JwtSignerException;
 import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.Violation;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
@@ -36,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link JwsDecoder#decode}, and every case of the raw RS256, RS512 and ES512 signature files through
  * {@link JwsDecoder#verifySignature}, the routine {@code decode} verifies with.
  *
- * <p>Classification (shared/testvectors/README.md): {@code valid} must be accepted unless the platforms'
+ * <p>Classification (src/test/resources/wycheproof/README.md): {@code valid} must be accepted unless the platforms'
  * rules forbid it (an algorithm outside RS256/RS512/ES512; a key below 2048 bits or off P-521; a JWK
  * that is not a verification key for the token's algorithm, see {@link #expectJws});
  * {@code invalid} must be rejected; {@code acceptable} follows the choice stated per flag in
@@ -65,15 +64,14 @@ class JwsDecoderWycheproofTest {
   private static final StrictJson VECTOR_JSON = StrictJson.create(2_000_000, 20);
   private static final Map<String, AtomicInteger> COUNTS = new ConcurrentHashMap<>();
 
-  static Path vectors() {
-    String root = System.getProperty("jwtsigner.root", "..");
-    return Path.of(root).resolve("../shared/testvectors/wycheproof").normalize();
-  }
-
+  /** The vectors live in this module's test resources, {@code wycheproof/} (its README says where they come from). */
   @SuppressWarnings("unchecked")
   private static Map<String, Object> read(String file) {
-    try {
-      return VECTOR_JSON.parseObject(Files.readAllBytes(vectors().resolve(file)), file, Reason.INVALID_ARGUMENT);
+    try (InputStream in = JwsDecoderWycheproofTest.class.getResourceAsStream("/wycheproof/" + file)) {
+      if (in == null) {
+        throw new IllegalStateException("wycheproof/" + file + " is missing from the test resources");
+      }
+      return VECTOR_JSON.parseObject(in.readAllBytes(), file, Reason.INVALID_ARGUMENT);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
