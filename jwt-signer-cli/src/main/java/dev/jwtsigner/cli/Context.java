@@ -1,0 +1,33 @@
+package dev.jwtsigner.cli;
+
+import java.io.Console;
+import java.io.InputStream;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a command reads from the world: standard input, the environment (passphrase variables), the clock
+ * and the no-echo passphrase prompt. Tests pass their own; {@link #system()} is the real one.
+ *
+ * @param stdin where {@code -} reads from
+ * @param env the environment variables
+ * @param clock "now" for signing, verifying and the debugger's timeline
+ * @param prompt asks for a passphrase without echo; empty when there is no terminal
+ */
+record Context(InputStream stdin, Map<String, String> env, InstantSource clock, Prompt prompt) {
+
+  /** Asks the user for a secret without echoing it. */
+  @FunctionalInterface
+  interface Prompt {
+    /** The typed secret, or empty when no terminal is attached. */
+    Optional<char[]> ask(String question);
+  }
+
+  static Context system() {
+    return new Context(System.in, System.getenv(), InstantSource.system(), question -> {
+      Console console = System.console();
+      return console == null ? Optional.empty() : Optional.ofNullable(console.readPassword("%s", question));
+    });
+  }
+}
