@@ -62,10 +62,27 @@ final class Errors implements IExecutionExceptionHandler {
     CommandLine cl = e.getCommandLine();
     PrintWriter err = cl.getErr();
     String name = cl.getCommandSpec().qualifiedName();
-    err.println(name + ": " + e.getMessage());
+    err.println(name + ": " + message(e));
     err.print(cl.getHelp().synopsis(0));
     err.println("Try '" + name + " --help' for more information.");
     return USAGE;
+  }
+
+  /**
+   * The problem in words. For unknown arguments only the option names are shown: a stray value may be a
+   * secret typed where it does not belong (such as {@code --passphrase hunter2}).
+   */
+  private static String message(ParameterException e) {
+    if (e instanceof CommandLine.UnmatchedArgumentException u) {
+      List<String> options = u.getUnmatched().stream().filter(a -> a.startsWith("-")).map(a -> a.split("=", 2)[0]).toList();
+      long others = u.getUnmatched().size() - options.size();
+      String named = options.isEmpty() ? "unexpected arguments" : "unknown option" + (options.size() == 1 ? " " : "s ")
+          + String.join(", ", options);
+      return named + (others > 0 ? " (and " + others + " more argument" + (others == 1 ? "" : "s") + ", not shown)" : "")
+          + "." + (options.stream().anyMatch(o -> o.contains("pass"))
+              ? " Passphrases are never arguments: use --passphrase-env, --passphrase-file or --ask-passphrase." : "");
+    }
+    return e.getMessage();
   }
 
   /** Each violation as a JSON-ready map: field, rule, message, fix. */

@@ -211,7 +211,8 @@ record TokenReport(Platform platform, AtomicPolicy atomic, AptoPolicy.Builder ap
         o.println("Warnings (" + warnings.size() + "):");
         printViolations(o, warnings);
       }
-      o.println("Signature: not checked (no key). Check it with: jwt-signer verify " + r.get("platform") + " TOKEN --trust KEY");
+      o.println("Signature: not checked (no key). Check it with: jwt-signer verify "
+          + ("apto".equals(r.get("platform")) ? "payload" : "atomic") + " TOKEN --trust KEY");
     }
   }
 
