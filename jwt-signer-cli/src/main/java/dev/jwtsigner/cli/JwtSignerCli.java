@@ -38,6 +38,9 @@ public final class JwtSignerCli implements Runnable {
   @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of unexpected errors.")
   boolean verbose;
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   final Context context;
 
   JwtSignerCli(Context context) {
@@ -46,7 +49,7 @@ public final class JwtSignerCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(new CommandLine(this), "name a command");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command");
   }
 
   /** Runs the command line and exits with its status. */
