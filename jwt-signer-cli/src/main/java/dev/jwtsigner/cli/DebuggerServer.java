@@ -106,6 +106,10 @@ final class DebuggerServer implements AutoCloseable {
         send(ex, answer.containsKey("badRequest") ? 400 : 200, "application/json", Json.pretty(answer));
         return;
       }
+      if ("/favicon.ico".equals(path)) { // the page has no icon; say so without an error in the browser's console
+        ex.sendResponseHeaders(204, -1);
+        return;
+      }
       String resource = STATIC.get(path);
       if (resource == null || !("GET".equals(method) || "HEAD".equals(method))) {
         send(ex, resource == null ? 404 : 405, "text/plain; charset=utf-8", resource == null ? "not found\n" : "use GET\n");
