@@ -50,7 +50,7 @@ abstract class BaseCommand implements Callable<Integer> {
       if ("-".equals(file)) {
         return new String(context().stdin().readAllBytes(), StandardCharsets.UTF_8);
       }
-      return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+      return Files.readString(context().path(file), StandardCharsets.UTF_8);
     } catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
       throw usage("cannot read " + what + " " + ("-".equals(file) ? "from standard input" : "file '" + file + "'")
           + " (" + e.getClass().getSimpleName() + "). Fix: pass a readable file, or - for standard input.");
@@ -65,7 +65,7 @@ abstract class BaseCommand implements Callable<Integer> {
     if ("-".equals(tokenOrFile)) {
       return readText("-", "the token").strip();
     }
-    if (isFile(tokenOrFile)) {
+    if (isFile(context(), tokenOrFile)) {
       return readText(tokenOrFile, "the token").strip();
     }
     if (!tokenOrFile.contains(".")) {
@@ -76,9 +76,9 @@ abstract class BaseCommand implements Callable<Integer> {
     return tokenOrFile.strip();
   }
 
-  static boolean isFile(String name) {
+  static boolean isFile(Context context, String name) {
     try {
-      return name.length() <= 4096 && Files.isRegularFile(Path.of(name));
+      return name.length() <= 4096 && Files.isRegularFile(context.path(name));
     } catch (java.nio.file.InvalidPathException e) {
       return false;
     }

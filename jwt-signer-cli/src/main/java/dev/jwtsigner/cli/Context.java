@@ -2,6 +2,7 @@ package dev.jwtsigner.cli;
 
 import java.io.Console;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +15,9 @@ import java.util.Optional;
  * @param env the environment variables
  * @param clock "now" for signing, verifying and the debugger's timeline
  * @param prompt asks for a passphrase without echo; empty when there is no terminal
+ * @param cwd the folder relative file names are read from and written to
  */
-record Context(InputStream stdin, Map<String, String> env, InstantSource clock, Prompt prompt) {
+record Context(InputStream stdin, Map<String, String> env, InstantSource clock, Prompt prompt, Path cwd) {
 
   /** Asks the user for a secret without echoing it. */
   @FunctionalInterface
@@ -24,10 +26,15 @@ record Context(InputStream stdin, Map<String, String> env, InstantSource clock, 
     Optional<char[]> ask(String question);
   }
 
+  /** {@code name} resolved against {@link #cwd()}. */
+  Path path(String name) {
+    return cwd.resolve(name);
+  }
+
   static Context system() {
     return new Context(System.in, System.getenv(), InstantSource.system(), question -> {
       Console console = System.console();
       return console == null ? Optional.empty() : Optional.ofNullable(console.readPassword("%s", question));
-    });
+    }, Path.of(""));
   }
 }

@@ -35,7 +35,7 @@ final class KeygenCommand extends BaseCommand {
   Integer bits;
 
   @Option(names = "--out", paramLabel = "DIR", description = "The folder to write (default keys-out; created if missing).")
-  Path out = Path.of("keys-out");
+  String out = "keys-out";
 
   @Option(names = "--kid", paramLabel = "KID", description = "Apto: the kid you register the key under (default key_1).")
   String kid = "key_1";
@@ -49,8 +49,8 @@ final class KeygenCommand extends BaseCommand {
     }
     int size = bits != null ? bits : alg == JwsAlgorithm.RS512 ? 4096 : alg == JwsAlgorithm.ES512 ? 521 : 2048;
     KeyPair pair = generate(alg, size);
-    List<Path> written = KeyPairs.writeFiles(pair, out);
-    Path folder = out.toAbsolutePath().normalize();
+    Path folder = context().path(out).toAbsolutePath().normalize();
+    List<Path> written = KeyPairs.writeFiles(pair, folder);
     boolean rsa = pair.getPublic() instanceof RSAPublicKey;
     String upload = platform == Platform.apto ? KeyPairs.PUBLIC_KEY_FILE
         : rsa ? KeyPairs.RSA_PUBLIC_KEY_FILE : KeyPairs.PUBLIC_KEY_FILE;

@@ -7,7 +7,6 @@ import dev.jwtsigner.keys.KeySource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -53,7 +52,7 @@ final class Options {
     String variable;
 
     @Option(names = "--passphrase-file", paramLabel = "FILE", description = "Read the key's passphrase from the first line of this file.")
-    Path file;
+    String file;
 
     @Option(names = "--ask-passphrase", description = "Ask for the key's passphrase (no echo).")
     boolean ask;
@@ -70,7 +69,7 @@ final class Options {
       }
       if (file != null) {
         try {
-          List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+          List<String> lines = Files.readAllLines(command.context().path(file), StandardCharsets.UTF_8);
           return (lines.isEmpty() ? "" : lines.get(0)).toCharArray();
         } catch (IOException | java.io.UncheckedIOException e) {
           throw command.usage("--passphrase-file: cannot read '" + file + "' (" + e.getClass().getSimpleName()

@@ -61,7 +61,7 @@ record TokenReport(Platform platform, AtomicPolicy atomic, AptoPolicy.Builder ap
       lifetime.put("human", Durations.human(Duration.ofSeconds(exp - iat)));
     }
     lifetime.put("maximumSeconds", max == null ? null : max.getSeconds());
-    lifetime.put("maximumHuman", max == null ? "none (Apto sets no maximum)" : Durations.human(max));
+    lifetime.put("maximumHuman", max == null ? "none" : Durations.human(max));
     if (iat != null && exp != null && max != null) {
       lifetime.put("withinMaximum", exp - iat <= max.getSeconds());
     }
@@ -188,8 +188,8 @@ record TokenReport(Platform platform, AtomicPolicy atomic, AptoPolicy.Builder ap
     Map<String, Object> lifetime = (Map<String, Object>) r.get("lifetime");
     if (lifetime.containsKey("human")) {
       Object within = lifetime.get("withinMaximum");
-      o.println("  lifetime " + lifetime.get("human") + "; the platform maximum is " + lifetime.get("maximumHuman")
-          + (within == null ? "" : Boolean.TRUE.equals(within) ? " (within it)" : " (BEYOND it)"));
+      o.println("  lifetime " + lifetime.get("human") + (lifetime.get("maximumSeconds") == null ? " (Apto sets no maximum)"
+          : "; the platform maximum is " + lifetime.get("maximumHuman") + (Boolean.TRUE.equals(within) ? " (within it)" : " (BEYOND it)")));
     }
     if (r.containsKey("verdict")) {
       Map<String, Object> v = (Map<String, Object>) r.get("verdict");

@@ -77,7 +77,7 @@ final class VerifyCommand extends BaseCommand {
       List<TokenReport.Trust> keys = new ArrayList<>();
       for (String entry : trust) {
         int eq = entry.indexOf('=');
-        boolean hasKid = eq > 0 && !isFile(entry);
+        boolean hasKid = eq > 0 && !isFile(context(), entry);
         String kid = hasKid ? entry.substring(0, eq) : null;
         keys.add(new TokenReport.Trust(kid, readText(hasKid ? entry.substring(eq + 1) : entry, "the public key")));
       }

@@ -55,11 +55,17 @@ final class Cli {
     return this;
   }
 
+  /** The folder relative names resolve against (default: the JVM's working folder). */
+  Cli in(Path folder) {
+    this.cwd = folder;
+    return this;
+  }
+
   Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Context context = new Context(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Map.copyOf(env), clock,
-        question -> Optional.ofNullable(typed == null ? null : typed.clone()));
+        question -> Optional.ofNullable(typed == null ? null : typed.clone()), cwd == null ? Path.of("") : cwd);
     int code = JwtSignerCli.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
     return new Result(code, out.toString(), err.toString());
   }

@@ -45,8 +45,8 @@ function show(r) {
   $('claims').textContent = r.claims ? JSON.stringify(r.claims, null, 2) : '(do not decode)';
   const l = r.lifetime;
   $('lifetime').textContent = l.human
-    ? 'Lifetime ' + l.human + '; the platform maximum is ' + l.maximumHuman
-      + (l.withinMaximum === undefined ? '' : l.withinMaximum ? ' (within it).' : ' (beyond it).')
+    ? 'Lifetime ' + l.human + (l.maximumSeconds === null ? ' (Apto sets no maximum).'
+      : '; the platform maximum is ' + l.maximumHuman + (l.withinMaximum ? ' (within it).' : ' (beyond it).'))
     : 'No lifetime: iat or exp is missing or not a number.';
   timeline(r.timeline, r.times);
 }
