@@ -92,7 +92,10 @@ class JwtSignerJarIT {
   @Test
   void theLauncherScriptRunsTheJar() throws IOException, InterruptedException {
     Path launcher = JAR.toAbsolutePath().getParent().getParent().resolve("bin/jwt-signer");
-    Process p = new ProcessBuilder("sh", launcher.toString(), "inspect", "--help").redirectErrorStream(true).start();
+    ProcessBuilder b = new ProcessBuilder("sh", launcher.toString(), "inspect", "--help").redirectErrorStream(true);
+    b.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString()); // the class-data archive, on JDK 19+
+    b.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process p = b.start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(output).isZero();
