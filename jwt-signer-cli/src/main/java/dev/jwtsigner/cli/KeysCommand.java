@@ -77,8 +77,7 @@ final class KeysCommand extends BaseCommand {
           if (facts.format().startsWith("JWK")) {
             key.put("kid", e.getKey());
           }
-          anyAccepted |= Boolean.TRUE.equals(((Map<?, ?>) ((Map<?, ?>) key.get("platforms")).get("atomic")).get("accepted"))
-              || Boolean.TRUE.equals(((Map<?, ?>) ((Map<?, ?>) key.get("platforms")).get("apto")).get("accepted"));
+          anyAccepted |= anyAccepts((Map<?, ?>) key.get("platforms"));
           keys.add(key);
         }
         answer.put("keys", keys);
@@ -135,6 +134,10 @@ final class KeysCommand extends BaseCommand {
       Map<String, Object> platforms = platforms(atomic, apto);
       m.put("platforms", platforms);
       return m;
+    }
+
+    private static boolean anyAccepts(Map<?, ?> platforms) {
+      return platforms.values().stream().anyMatch(v -> Boolean.TRUE.equals(((Map<?, ?>) v).get("accepted")));
     }
 
     /** Accepted with {@code algorithms} when the library's {@code check} passes, else its refusal. */
