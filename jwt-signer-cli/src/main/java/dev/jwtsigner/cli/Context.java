@@ -34,7 +34,16 @@ record Context(InputStream stdin, Map<String, String> env, InstantSource clock, 
   static Context system() {
     return new Context(System.in, System.getenv(), InstantSource.system(), question -> {
       Console console = System.console();
-      return console == null ? Optional.empty() : Optional.ofNullable(console.readPassword("%s", question));
+      return console == null || !isTerminal(console) ? Optional.empty() : Optional.ofNullable(console.readPassword("%s", question));
     }, Path.of(""));
+  }
+
+  /** JDK 22 and newer return a console when there is no terminal too; {@code isTerminal()} tells them apart. */
+  private static boolean isTerminal(Console console) {
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // before JDK 22, a console exists only on a terminal
+    }
   }
 }
