@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The README's "## Errors" section has one table row per {@link Reason} and per {@link Rule}, and no other. */
+/** {@code docs/errors.md} has one table row per {@link Reason} and per {@link Rule}, and no other. */
 class ReadmeErrorTableTest {
 
   private static final Pattern ROW = Pattern.compile("^\\| `([A-Z_]+)` \\|(.*)\\|$");
@@ -30,13 +30,10 @@ class ReadmeErrorTableTest {
     assertThat(rows).containsExactlyInAnyOrderElementsOf(Arrays.stream(Rule.values()).map(Enum::name).toList());
   }
 
-  /** The first-column names of table {@code index} of the Errors section, each row with text in every cell. */
+  /** The first-column names of table {@code index} of docs/errors.md, each row with text in every cell. */
   private static List<String> tableRows(int index) throws IOException {
-    String readme = Files.readString(Path.of(System.getProperty("jwtsigner.root"), "README.md"));
-    int start = readme.indexOf("\n## Errors\n");
-    assertThat(start).as("README.md has a \"## Errors\" section").isNotNegative();
-    int end = readme.indexOf("\n## ", start + 1);
-    String section = readme.substring(start, end < 0 ? readme.length() : end);
+    String section = Files.readString(Path.of(System.getProperty("jwtsigner.root"), "docs", "errors.md"));
+    assertThat(section).as("docs/errors.md").startsWith("# Errors\n");
     String[] tables = section.split("\n\n");
     List<List<String>> found = Arrays.stream(tables)
         .map(block -> block.lines().map(ROW::matcher).filter(Matcher::matches)
@@ -44,7 +41,7 @@ class ReadmeErrorTableTest {
             .map(m -> m.group(1)).toList())
         .filter(names -> !names.isEmpty())
         .toList();
-    assertThat(found).as("tables in the Errors section").hasSize(2);
+    assertThat(found).as("tables in docs/errors.md").hasSize(2);
     return found.get(index);
   }
 }

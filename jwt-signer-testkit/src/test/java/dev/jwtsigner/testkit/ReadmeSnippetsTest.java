@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -22,17 +23,19 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Compiles every {@code ```java} block of the root README.md against the library, so the documentation
- * cannot drift from the API. A block that declares a top-level type is compiled as it stands; any other
+ * Compiles every {@code ```java} block of the root README.md and of each {@code docs/*.md} page against the
+ * library, so the documentation cannot drift from the API. Each page compiles on its own. A block that declares a top-level type is compiled as it stands; any other
  * block becomes the body of a method whose parameters supply the inputs a README leaves to the reader
  * ({@code privatePem}, {@code keyStore}, {@code log} for the reader's logger, ...), except those the block
  * declares itself.
  */
 class ReadmeSnippetsTest {
 
-  private static final Path README = Path.of(System.getProperty("jwtsigner.root", "..")).resolve("README.md");
+  private static final Path ROOT = Path.of(System.getProperty("jwtsigner.root", ".."));
   private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)\\n```", Pattern.DOTALL);
   private static final Pattern TYPE_DECLARATION =
       Pattern.compile("^(?:public\\s+)?(?:final\\s+)?(?:class|record|interface|enum)\\s+(\\w+)", Pattern.MULTILINE);
@@ -62,9 +65,30 @@ class ReadmeSnippetsTest {
 
   @Test
   void everyJavaSnippetInTheReadmeCompiles(@TempDir Path out) throws IOException {
-    List<JavaFileObject> sources = sources(Files.readString(README));
-    assertThat(sources).as("java blocks in README.md").hasSizeGreaterThanOrEqualTo(5);
+    List<JavaFileObject> sources = sources(Files.readString(ROOT.resolve("README.md")));
+    assertThat(sources).as("java blocks in README.md").hasSizeGreaterThanOrEqualTo(4);
+    assertCompiles("README.md", sources, out);
+  }
 
+  static Stream<Path> docsPages() throws IOException {
+    try (Stream<Path> pages = Files.list(ROOT.resolve("docs"))) {
+      return pages.filter(p -> p.toString().endsWith(".md")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("docsPages")
+  void everyJavaSnippetOfADocsPageCompiles(Path page, @TempDir Path out) throws IOException {
+    assertCompiles(ROOT.relativize(page).toString(), sources(Files.readString(page)), out);
+  }
+
+  @Test
+  void theDocsFolderHoldsTheReferencePages() throws IOException {
+    assertThat(docsPages().map(p -> p.getFileName().toString()))
+        .contains("atomic.md", "errors.md", "keys.md", "testkit.md", "rotation.md");
+  }
+
+  private static void assertCompiles(String page, List<JavaFileObject> sources, Path out) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -77,7 +101,7 @@ class ReadmeSnippetsTest {
         .map(d -> d.getSource().getName() + ":" + d.getLineNumber() + ": " + d.getMessage(null)
             + "\n    " + line(d))
         .collect(Collectors.joining("\n"));
-    assertThat(ok).as("README snippets must compile:\n%s\n%s", errors, log).isTrue();
+    assertThat(ok).as("%s snippets must compile:\n%s\n%s", page, errors, log).isTrue();
   }
 
   private static List<JavaFileObject> sources(String readme) {

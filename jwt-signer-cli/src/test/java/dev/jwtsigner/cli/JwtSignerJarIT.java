@@ -1,0 +1,104 @@
+package dev.jwtsigner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jwtsigner.testkit.FakeKeys;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The built jar, run as users run it: {@code java -jar jwt-signer.jar ...} in its own process. */
+class JwtSignerJarIT {
+
+  static final Path JAR = Path.of(System.getProperty("jwtsigner.cli.jar", "target/jwt-signer.jar"));
+
+  @TempDir
+  Path dir;
+
+  record Run(int exitCode, String out, String err) {}
+
+  private Run run(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        JAR.toAbsolutePath().toString()));
+    command.addAll(List.of(args));
+    Path out = dir.resolve("out.txt");
+    Path err = dir.resolve("err.txt");
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  @Test
+  void runsEveryStepOfTheKeyToTokenPathAsAProcess() throws Exception {
+    Run version = run("--version");
+    assertThat(version.exitCode()).isZero();
+    assertThat(version.out()).startsWith("jwt-signer 0.1.0-SNAPSHOT\n");
+
+    assertThat(run("keygen", "--platform", "atomic", "--out", "keys").exitCode()).isZero();
+    Run sign = run("sign", "atomic", "--key", "keys/private.pem", "--sub", "user-1", "--expires-in", "3h");
+    assertThat(sign.exitCode()).as(sign.err()).isZero();
+    Files.writeString(dir.resolve("token.txt"), sign.out());
+
+    Run inspect = run("inspect", "token.txt");
+    assertThat(inspect.exitCode()).isZero();
+    assertThat(inspect.out()).contains("\"sub\" : \"user-1\"").contains("expires in 2 h 59 min");
+    assertThat(run("verify", "atomic", "token.txt", "--trust", "keys/public-rsa.pem").exitCode()).isZero();
+    Run refused = run("verify", "atomic", "token.txt", "--trust", "keys/public.pem", "--max-expiry", "1h");
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.out()).contains("[EXPIRY_BEYOND_MAXIMUM]");
+
+    Run usage = run("verify", "atomic", "token.txt");
+    assertThat(usage.exitCode()).isEqualTo(2);
+    assertThat(usage.err()).startsWith("jwt-signer verify atomic: Missing required option: '--trust=KEY|JWKS'");
+  }
+
+  @Test
+  void theDebuggerServesLoopbackAndPrintsNothingOfTheToken() throws Exception {
+    Path out = dir.resolve("debugger.out");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        JAR.toAbsolutePath().toString(), "debugger", "--port", "0").redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!Files.readString(out).contains("\n") && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      String first = Files.readString(out).lines().findFirst().orElse("");
+      assertThat(first).startsWith("Debugger on http://127.0.0.1:");
+      URI uri = URI.create(first.replaceAll(".*(http://127\\.0\\.0\\.1:\\d+/).*", "$1"));
+      String token = dev.jwtsigner.atomic.AtomicTokenBuilder.create(FakeKeys.rsa2048().keySource()).subject("secret-user-7").sign();
+      HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri.resolve("/api/check"))
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + token + "\"}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).contains("\"sub\" : \"secret-user-7\"");
+      p.destroy(); // SIGTERM: the shutdown hook stops the server
+      assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      assertThat(Files.readString(out)).doesNotContain(token.split("\\.")[1]).doesNotContain("secret-user-7");
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  @Test
+  void theLauncherScriptRunsTheJar() throws IOException, InterruptedException {
+    Path launcher = JAR.toAbsolutePath().getParent().getParent().resolve("bin/jwt-signer");
+    ProcessBuilder b = new ProcessBuilder("sh", launcher.toString(), "inspect", "--help").redirectErrorStream(true);
+    b.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString()); // the class-data archive, on JDK 19+
+    b.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process p = b.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(output).isZero();
+    assertThat(output).startsWith("Usage: jwt-signer inspect");
+  }
+}
