@@ -11,7 +11,6 @@ import dev.jwtsigner.JwtSignerException;
 import dev.jwtsigner.JwtSignerException.Reason;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
@@ -212,11 +211,7 @@ public final class TrustedKey {
   }
 
   private Signature newVerifier(JwsAlgorithm alg) throws GeneralSecurityException {
-    String name = Providers.signatureName(alg);
-    Optional<Provider> provider = Providers.fastestFor(alg);
-    Signature verifier = provider.isPresent() ? Signature.getInstance(name, provider.get()) : Signature.getInstance(name);
-    verifier.initVerify(verificationKey(alg));
-    return verifier;
+    return Providers.verifier(alg, verificationKey(alg));
   }
 
   /** {@code RSA 2048 bits}, {@code EC P-521 for ES512 only}: safe to show. */
