@@ -69,7 +69,7 @@ class JwsDecoderWycheproofTest {
 
   /** The vectors live in this module's test resources, {@code wycheproof/} (its README says where they come from). */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> read(String file) {
+  static Map<String, Object> read(String file) {
     try (InputStream in = JwsDecoderWycheproofTest.class.getResourceAsStream("/wycheproof/" + file)) {
       if (in == null) {
         throw new IllegalStateException("wycheproof/" + file + " is missing from the test resources");

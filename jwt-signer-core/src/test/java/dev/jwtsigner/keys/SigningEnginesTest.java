@@ -49,6 +49,27 @@ class SigningEnginesTest {
   }
 
   @Test
+  void theFasterSigningDocsNameTheAccpVersionAndClassifierTheBuildTestsWith() throws Exception {
+    java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("jwtsigner.root", ".."));
+    String pom = java.nio.file.Files.readString(root.resolve("pom.xml"));
+    java.util.regex.Matcher version = java.util.regex.Pattern.compile("<accp.version>([^<]+)</accp.version>").matcher(pom);
+    java.util.regex.Matcher classifier = java.util.regex.Pattern.compile("<accp.classifier>([^<]+)</accp.classifier>").matcher(pom);
+    assertThat(version.find() && classifier.find()).isTrue();
+    String dependency = "<groupId>software.amazon.cryptools</groupId>\n\\s*<artifactId>AmazonCorrettoCryptoProvider</artifactId>\n"
+        + "\\s*<version>" + version.group(1) + "</version>\n\\s*<classifier>";
+    for (String page : new String[] {"README.md", "docs/performance.md"}) {
+      String text = java.nio.file.Files.readString(root.resolve(page));
+      assertThat(text).as(page).containsPattern(dependency + java.util.regex.Pattern.quote(classifier.group(1)) + "</classifier>");
+    }
+    String performance = java.nio.file.Files.readString(root.resolve("docs/performance.md"));
+    assertThat(performance).containsPattern("<artifactId>os-maven-plugin</artifactId>\n\\s*<version>1\\.7\\.1</version>")
+        .contains("<classifier>${os.detected.classifier}</classifier>");
+    Providers.engines(JwsAlgorithm.RS256);
+    assertThat(performance).as("the page's example line is what this build prints")
+        .contains("`" + SigningEngines.describe(JwsAlgorithm.ES512) + "`");
+  }
+
+  @Test
   void refusesANullAlgorithm() {
     assertThatThrownBy(() -> SigningEngines.describe(null))
         .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT))
