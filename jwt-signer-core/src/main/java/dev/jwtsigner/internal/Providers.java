@@ -314,11 +314,9 @@ public final class Providers {
       }
       Provider provider;
       Object error;
-      String awsLc;
       try {
         provider = (Provider) type.getConstructor().newInstance();
         error = type.getMethod("getLoadingError").invoke(provider);
-        awsLc = error == null ? String.valueOf(type.getMethod("getAwsLcVersionStr").invoke(provider)) : null;
       } catch (ReflectiveOperationException | ClassCastException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         throw new IllegalStateException(cause.getClass().getSimpleName(), e);
@@ -326,7 +324,16 @@ public final class Providers {
       if (error != null) {
         throw new IllegalStateException(error.getClass().getSimpleName());
       }
-      return Engine.of(provider, provider.getName() + " " + provider.getVersionStr() + " (native " + awsLc + ")");
+      return Engine.of(provider, provider.getName() + " " + provider.getVersionStr() + " (native " + awsLc(type, provider) + ")");
+    }
+
+    /** {@code AWS-LC v1.47.0}, or {@code AWS-LC} for a version of ACCP that does not say. */
+    private static String awsLc(Class<?> type, Provider provider) {
+      try {
+        return String.valueOf(type.getMethod("getAwsLcVersionStr").invoke(provider));
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        return "AWS-LC";
+      }
     }
   }
 }

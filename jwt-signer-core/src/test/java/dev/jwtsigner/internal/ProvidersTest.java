@@ -80,6 +80,13 @@ class ProvidersTest {
   }
 
   @Test
+  void aNativeProviderThatDoesNotNameItsAwsLcVersionIsStillUsed() {
+    Engine engine = Providers.Accp.load(TestEngines.QuietNativeProvider.class.getName());
+    assertThat(engine.description()).isEqualTo("QuietNative 2.0 (native AWS-LC)");
+    assertThat(engine.provider()).isInstanceOf(TestEngines.QuietNativeProvider.class);
+  }
+
+  @Test
   void aSignerAskingWithoutWaitingStartsTheLoadAndSeesTheEngineOnceItIsDone() throws Exception {
     Providers.EngineTable table = TestEngines.withoutAccp();
     int before = Providers.generation();

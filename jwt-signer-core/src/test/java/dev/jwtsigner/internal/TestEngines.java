@@ -61,6 +61,19 @@ final class TestEngines {
     }
   }
 
+  /** A native provider that loads and does not say its AWS-LC version. */
+  public static final class QuietNativeProvider extends Provider {
+    private static final long serialVersionUID = 1L;
+
+    public QuietNativeProvider() {
+      super("QuietNative", "2.0", "test stand-in for a native provider of another version");
+    }
+
+    public Throwable getLoadingError() {
+      return null;
+    }
+  }
+
   private static final class ThrowingProvider extends Provider {
     private static final long serialVersionUID = 1L;
 
