@@ -127,7 +127,7 @@ public final class Providers {
    * still be loading, the line says so; when ACCP is on the class path but failed to load, it says why.
    */
   public static String describe(JwsAlgorithm alg) {
-    return alg + " → " + TABLE.ready(alg).get(0).description() + TABLE.note(alg);
+    return TABLE.describe(alg);
   }
 
   /** The engine a key bound to {@code provider} uses (an HSM's, or one the user chose). */
@@ -219,7 +219,17 @@ public final class Providers {
       return accp.isDone() && (alg != JwsAlgorithm.ES512 || accp.ready() != null || bouncyCastle.isDone());
     }
 
-    /** The tail of {@link #describe}: empty, or why a faster engine is not signing. */
+    /**
+     * {@link Providers#describe} for this table. Whether the loads are settled is read before the engines, so a
+     * load that finishes in between can only make the line say "still loading" once more, never name the
+     * slower engine as final.
+     */
+    String describe(JwsAlgorithm alg) {
+      boolean settled = settled(alg);
+      return alg + " → " + ready(alg).get(0).description() + (settled ? note(alg) : " (a faster engine is still loading)");
+    }
+
+    /** The tail of {@link #describe} once settled: empty, or why ACCP is not signing although it is there. */
     String note(JwsAlgorithm alg) {
       if (!settled(alg)) {
         return " (a faster engine is still loading)";

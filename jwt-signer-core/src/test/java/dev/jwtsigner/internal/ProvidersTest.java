@@ -104,6 +104,14 @@ class ProvidersTest {
   }
 
   @Test
+  void theLineSaysAFasterEngineIsLoadingUntilTheLoadIsDoneThenNamesIt() throws Exception {
+    Providers.EngineTable table = TestEngines.withoutAccp();
+    assertThat(table.describe(JwsAlgorithm.ES512)).matches("ES512 → SunEC [0-9.]+ \\(JDK\\) \\(a faster engine is still loading\\)");
+    table.loaded(JwsAlgorithm.ES512);
+    assertThat(table.describe(JwsAlgorithm.ES512)).isEqualTo("ES512 → BC (test)");
+  }
+
+  @Test
   void theLoaderIsANamedDaemonThreadSoItNeverKeepsTheJvmAlive() {
     Thread loader = Providers.loaderThread(() -> { });
     assertThat(loader.isDaemon()).isTrue();
