@@ -11,13 +11,9 @@ import java.security.PublicKey;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 
 /**
  * The Apto beans, from {@code jwt-signer.apto.*}: the key source {@code aptoKeySource}, the {@link AptoPolicy}
@@ -27,7 +23,7 @@ import org.springframework.context.annotation.Conditional;
  * once (discarded), so a key that is not the one registered under {@code key-id} stops the application.
  */
 @AutoConfiguration
-@Conditional(AptoAutoConfiguration.Configured.class)
+@ConditionalOnSigningKey(prefix = AptoAutoConfiguration.PREFIX, bean = "aptoKeySource")
 @EnableConfigurationProperties(AptoProperties.class)
 public class AptoAutoConfiguration {
 
@@ -82,22 +78,4 @@ public class AptoAutoConfiguration {
   SignedPayloads signedPayloads(SignedPayloadBuilder signedPayloadBuilder, ObjectProvider<SigningMetrics> metrics) {
     return new SignedPayloads(signedPayloadBuilder, metrics.getIfAvailable(() -> SigningMetrics.NONE));
   }
-
-  /** On with a key property, or with the application's own {@code aptoKeySource} bean. */
-  static final class Configured extends AnyNestedCondition {
-
-    Configured() {
-      super(ConfigurationPhase.REGISTER_BEAN);
-    }
-
-    @ConditionalOnProperty(prefix = PREFIX, name = "private-key")
-    static final class KeyFile {}
-
-    @ConditionalOnProperty(prefix = PREFIX, name = "private-key-pem")
-    static final class KeyText {}
-
-    @ConditionalOnBean(name = "aptoKeySource")
-    static final class OwnBean {}
-  }
-
 }

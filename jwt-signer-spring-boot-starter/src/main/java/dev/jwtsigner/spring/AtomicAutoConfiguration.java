@@ -11,13 +11,10 @@ import dev.jwtsigner.keys.KeySource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -31,7 +28,7 @@ import org.springframework.context.annotation.Import;
  * key would refuse stops the application with the library's rule and fix, not the first user's request.
  */
 @AutoConfiguration
-@Conditional(AtomicAutoConfiguration.Configured.class)
+@ConditionalOnSigningKey(prefix = AtomicAutoConfiguration.PREFIX, bean = "atomicKeySource")
 @EnableConfigurationProperties(AtomicProperties.class)
 @Import(JwksEndpointConfiguration.class)
 public class AtomicAutoConfiguration {
@@ -133,22 +130,5 @@ public class AtomicAutoConfiguration {
       default:
         return "private-key";
     }
-  }
-
-  /** On with a key property, or with the application's own {@code atomicKeySource} bean. */
-  static final class Configured extends AnyNestedCondition {
-
-    Configured() {
-      super(ConfigurationPhase.REGISTER_BEAN);
-    }
-
-    @ConditionalOnProperty(prefix = PREFIX, name = "private-key")
-    static final class KeyFile {}
-
-    @ConditionalOnProperty(prefix = PREFIX, name = "private-key-pem")
-    static final class KeyText {}
-
-    @ConditionalOnBean(name = "atomicKeySource")
-    static final class OwnBean {}
   }
 }
