@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Publishes the public keys of a {@link KeySource} as a JWKS, for a platform API key of type JWKS: a PEM
@@ -80,8 +81,9 @@ public final class JwksPublisher {
 
   /** The JWKS for the source's keys as they are now. */
   public JwksDocument document() {
+    List<Publishable.Published> published = Publishable.of(source); // one read: a rotation cannot split it
     List<Input> inputs = new ArrayList<>();
-    for (Publishable.Published p : Publishable.of(source)) {
+    for (Publishable.Published p : published) {
       inputs.add(new Input(p.keyId(), p.key(), p.state()));
     }
     Snapshot seen = last;
@@ -91,7 +93,6 @@ public final class JwksPublisher {
     Map<SigningKey, PublicKey> publicKeys = new IdentityHashMap<>();
     List<JWK> jwks = new ArrayList<>();
     List<String> keyIds = new ArrayList<>();
-    List<Publishable.Published> published = Publishable.of(source);
     for (Publishable.Published p : published) {
       PublicKey publicKey = seen != null && seen.publicKeys().containsKey(p.key()) ? seen.publicKeys().get(p.key()) : PublicHalves.of(p);
       publicKeys.put(p.key(), publicKey);
@@ -153,7 +154,7 @@ public final class JwksPublisher {
     for (int i = 0; i < a.size(); i++) {
       Input x = a.get(i);
       Input y = b.get(i);
-      if (x.key() != y.key() || x.state() != y.state() || !java.util.Objects.equals(x.keyId(), y.keyId())) {
+      if (x.key() != y.key() || x.state() != y.state() || !Objects.equals(x.keyId(), y.keyId())) {
         return false;
       }
     }

@@ -2,6 +2,7 @@ package dev.jwtsigner.spring;
 
 import static dev.jwtsigner.spring.InvalidPropertyException.check;
 
+import dev.jwtsigner.JwsAlgorithm;
 import dev.jwtsigner.TokenRejectedException;
 import dev.jwtsigner.atomic.AtomicPolicy;
 import dev.jwtsigner.atomic.AtomicTokenBuilder;
@@ -101,8 +102,9 @@ public class AtomicAutoConfiguration {
   @ConditionalOnProperty(prefix = PREFIX + ".jwks", name = "enabled", havingValue = "true")
   JwksPublisher atomicJwksPublisher(@Qualifier("atomicKeySource") KeySource keys, AtomicProperties p) {
     JwksPublisher publisher = check(PREFIX + ".private-key", () -> JwksPublisher.of(keys));
-    return p.algorithm() == null ? publisher
-        : check(PREFIX + ".algorithm", () -> publisher.algorithm(dev.jwtsigner.JwsAlgorithm.fromJoseName(p.algorithm()).orElseThrow()));
+    // an unknown algorithm name is refused, with its rule, by the builder's start-up probe
+    JwsAlgorithm algorithm = p.algorithm() == null ? null : JwsAlgorithm.fromJoseName(p.algorithm()).orElse(null);
+    return algorithm == null ? publisher : check(PREFIX + ".algorithm", () -> publisher.algorithm(algorithm));
   }
 
   /** Signs one token for a probe user, so a rule the settings break stops the start-up, naming the setting. */

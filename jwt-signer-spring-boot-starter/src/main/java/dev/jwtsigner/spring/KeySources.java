@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.core.io.Resource;
@@ -53,7 +54,7 @@ final class KeySources {
   }
 
   /** Loads a key; a missing or wrong passphrase is the passphrase property's fault, anything else the key's. */
-  private static <T> T load(String prefix, String keyProperty, java.util.function.Supplier<T> step) {
+  private static <T> T load(String prefix, String keyProperty, Supplier<T> step) {
     try {
       return InvalidPropertyException.check(prefix + keyProperty, step);
     } catch (InvalidPropertyException e) {
