@@ -10,6 +10,7 @@ module dev.jwtsigner.core {
   requires org.bouncycastle.provider;
   requires org.bouncycastle.pkix;
   requires com.fasterxml.jackson.core;
+  requires static jdk.httpserver; // only JwksPublisher.httpHandler needs it
 
   exports dev.jwtsigner;
   exports dev.jwtsigner.keys;

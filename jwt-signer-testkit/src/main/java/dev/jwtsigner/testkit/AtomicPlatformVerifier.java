@@ -12,6 +12,7 @@ import dev.jwtsigner.internal.StrictJson;
 import dev.jwtsigner.internal.TrustedKey;
 import dev.jwtsigner.keys.PublicKeys;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,12 +60,19 @@ public final class AtomicPlatformVerifier implements TokenVerifier {
   private final List<TrustedKey> keys;
   private final InstantSource clock;
   private final Duration skew;
+  private final List<JwksUrlKeys> jwksUrls;
 
   private AtomicPlatformVerifier(AtomicPolicy policy, List<TrustedKey> keys, InstantSource clock, Duration skew) {
+    this(policy, keys, clock, skew, List.of());
+  }
+
+  private AtomicPlatformVerifier(AtomicPolicy policy, List<TrustedKey> keys, InstantSource clock, Duration skew,
+      List<JwksUrlKeys> jwksUrls) {
     this.policy = policy;
     this.keys = keys;
     this.clock = clock;
     this.skew = skew;
+    this.jwksUrls = jwksUrls;
   }
 
   /**
@@ -110,10 +118,29 @@ public final class AtomicPlatformVerifier implements TokenVerifier {
     return trust(PublicKeys.parseAll(publicKeyText).toArray(PublicKey[]::new));
   }
 
+  /**
+   * This verifier, also trusting the keys published at {@code jwksUrl} (an API key of type JWKS), fetched
+   * over HTTP as the platform does: kept for the response's max-age, fetched again on an unknown kid at most
+   * once a minute; a failed fetch is a violation naming the URL's problem, never an exception.
+   *
+   * @throws JwtSignerException with {@link Reason#INVALID_ARGUMENT} unless {@code jwksUrl} is an absolute
+   *     {@code http} or {@code https} URL
+   */
+  public AtomicPlatformVerifier trust(URI jwksUrl) {
+    require(jwksUrl, "jwksUrl", "pass the URL the key set is published at, such as http://127.0.0.1:8080/.well-known/jwks.json.");
+    if (!"http".equalsIgnoreCase(jwksUrl.getScheme()) && !"https".equalsIgnoreCase(jwksUrl.getScheme()) || jwksUrl.getHost() == null) {
+      throw new JwtSignerException(Reason.INVALID_ARGUMENT, "jwksUrl " + jwksUrl + " is not an absolute http or https URL."
+          + " Fix: pass the URL the key set is published at, such as http://127.0.0.1:8080/.well-known/jwks.json.");
+    }
+    List<JwksUrlKeys> more = new ArrayList<>(jwksUrls);
+    more.add(new JwksUrlKeys(jwksUrl));
+    return new AtomicPlatformVerifier(policy, keys, clock, skew, List.copyOf(more));
+  }
+
   /** The clock "now" is read from (default {@link Clock#systemUTC()}); a {@link TestClock} works. */
   public AtomicPlatformVerifier clock(InstantSource clock) {
     return new AtomicPlatformVerifier(policy, keys,
-        require(clock, "clock", "pass an InstantSource, such as a TestClock."), skew);
+        require(clock, "clock", "pass an InstantSource, such as a TestClock."), skew, jwksUrls);
   }
 
   /** How far the verifier's clock may be behind or ahead of the signer's (default 0, as strict as the platform). */
@@ -123,18 +150,20 @@ public final class AtomicPlatformVerifier implements TokenVerifier {
       throw new JwtSignerException(Reason.INVALID_ARGUMENT,
           "clockSkew is negative. Fix: pass Duration.ZERO or a small positive duration.");
     }
-    return new AtomicPlatformVerifier(policy, keys, clock, skew);
+    return new AtomicPlatformVerifier(policy, keys, clock, skew, jwksUrls);
   }
 
   /** Checks {@code token}; never throws, whatever it holds ({@code null} included). */
   @Override
   public Verdict verify(String token) {
-    DecodedJws jws = DECODER.decode(token, keys);
+    List<Violation> violations = new ArrayList<>(0);
+    DecodedJws jws = jwksUrls.isEmpty() ? DECODER.decode(token, keys)
+        : JwksUrlKeys.decode(DECODER, token, keys, jwksUrls, clock.instant(), violations);
+    violations.addAll(jws.violations());
     if (!claimsDecoded(jws)) {
-      return Verdict.of(jws.violations(), jws, null);
+      return Verdict.of(violations, jws, null);
     }
     Map<String, Object> claims = jws.claims();
-    List<Violation> violations = new ArrayList<>(jws.violations());
     double now = clock.instant().toEpochMilli() / 1000.0;
     Double exp = number(violations, claims, "exp", "the token's expiry, such as expiresIn(Duration.ofHours(1))");
     Double iat = number(violations, claims, "iat", "the time it was issued (jsonwebtoken and AtomicTokenBuilder add it)");
@@ -274,7 +303,7 @@ public final class AtomicPlatformVerifier implements TokenVerifier {
   }
 
   private AtomicPlatformVerifier withKeys(List<TrustedKey> more) {
-    return new AtomicPlatformVerifier(policy, List.copyOf(more), clock, skew);
+    return new AtomicPlatformVerifier(policy, List.copyOf(more), clock, skew, jwksUrls);
   }
 
   private static <T> T require(T value, String what, String fix) {
