@@ -2,6 +2,9 @@ package dev.jwtsigner.atomic;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.jwtsigner.Violation.Rule;
+import dev.jwtsigner.internal.StrictJson;
+import dev.jwtsigner.internal.Text;
+import dev.jwtsigner.internal.rules.AtomicRules;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -21,8 +24,11 @@ import java.util.Map;
  */
 final class JsonValue {
 
-  /** Lists and maps nested deeper than this are refused (a list that contains itself would never end). */
-  static final int MAX_DEPTH = 32;
+  /**
+   * Lists and maps nested deeper than this inside a claim are refused (a list that contains itself would never
+   * end): with the claims object around them, the claims then nest {@link AtomicRules#MAX_DEPTH} deep.
+   */
+  static final int MAX_DEPTH = AtomicRules.MAX_DEPTH - 1;
 
   static final String ALLOWED = "pass a String, Boolean, whole or finite number, BigInteger, BigDecimal, Instant"
       + " (written as epoch seconds), LocalDate (written as ISO text), or a List or Map with String keys of those.";
@@ -32,11 +38,27 @@ final class JsonValue {
   private final String json;
   private final Rule rule;
   private final String problem;
+  private final boolean writtenTwice;
 
   private JsonValue(String json, Rule rule, String problem) {
+    this(json, rule, problem, false);
+  }
+
+  private JsonValue(String json, Rule rule, String problem, boolean writtenTwice) {
     this.json = json;
     this.rule = rule;
     this.problem = problem;
+    this.writtenTwice = writtenTwice;
+  }
+
+  /** This value, marked as set under a name that already had one ({@code claim("x", 1).claim("x", 2)}). */
+  JsonValue asWrittenTwice() {
+    return new JsonValue(json, rule, problem, true);
+  }
+
+  /** Whether the claim was set again while it held a value: the builder refuses it, as README promises. */
+  boolean writtenTwice() {
+    return writtenTwice;
   }
 
   /** The JSON text, or null when {@link #rule()} says why there is none. */
@@ -44,7 +66,7 @@ final class JsonValue {
     return json;
   }
 
-  /** {@code VALUE_NOT_JSON} or {@code INVALID_UNICODE} when the value has no JSON form; else null. */
+  /** {@code VALUE_NOT_JSON}, {@code TOO_DEEP} or {@code INVALID_UNICODE} when the value has no JSON form; else null. */
   Rule rule() {
     return rule;
   }
@@ -80,17 +102,7 @@ final class JsonValue {
 
   /** False when {@code s} holds a lone UTF-16 surrogate, which has no UTF-8 encoding. */
   static boolean isWellFormed(String s) {
-    for (int i = 0, n = s.length(); i < n; i++) {
-      char c = s.charAt(i);
-      if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-          i++;
-        } else {
-          return false;
-        }
-      }
-    }
-    return true;
+    return Text.isWellFormed(s);
   }
 
   private static JsonValue append(StringBuilder sb, Object value, int depth) {
@@ -101,8 +113,7 @@ final class JsonValue {
         return unicode();
       }
       appendQuoted(sb, s);
-    } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long
-        || value instanceof Short || value instanceof Byte || value instanceof BigInteger) {
+    } else if (value instanceof Boolean) {
       sb.append(value);
     } else if (value instanceof Double || value instanceof Float) {
       double d = ((Number) value).doubleValue();
@@ -110,15 +121,25 @@ final class JsonValue {
         return notJson("is a " + value.getClass().getSimpleName() + " NaN or infinity, which JSON cannot represent");
       }
       sb.append(value); // Double.toString/Float.toString forms ("1.0E-5", "-0.0") are valid JSON numbers
-    } else if (value instanceof BigDecimal bd) {
-      sb.append(bd); // "1E+3" is a valid JSON number
+    } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+        || value instanceof BigInteger || value instanceof BigDecimal) {
+      if (!StrictJson.isPortable((Number) value)) {
+        return notJson("is a number that JavaScript and Python consumers would not read as the same value"
+            + " (an integer beyond ±(2^53 − 1), or beyond the double range)");
+      }
+      sb.append(value); // BigDecimal's "1E+3" is a valid JSON number
     } else if (value instanceof Instant instant) {
+      if (!StrictJson.isPortable(instant.getEpochSecond())) {
+        return notJson("is an Instant whose epoch second JavaScript and Python consumers would not read as the same"
+            + " value (beyond ±(2^53 − 1))");
+      }
       sb.append(instant.getEpochSecond());
     } else if (value instanceof LocalDate date) {
       sb.append('"').append(date).append('"');
     } else if (value instanceof List<?> || value instanceof Map<?, ?>) {
       if (depth >= MAX_DEPTH) {
-        return notJson("nests lists and maps more than " + MAX_DEPTH + " deep (or contains itself)");
+        return new JsonValue(null, Rule.TOO_DEEP, "nests lists and maps so deep (or contains itself) that the claims"
+            + " nest more than " + AtomicRules.MAX_DEPTH + " deep");
       }
       return value instanceof List<?> list ? appendList(sb, list, depth) : appendMap(sb, (Map<?, ?>) value, depth);
     } else {

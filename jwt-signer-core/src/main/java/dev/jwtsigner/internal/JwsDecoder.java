@@ -113,7 +113,7 @@ public final class JwsDecoder {
       return new Decoding(token, keys == null ? List.of() : keys).run();
     } catch (RuntimeException e) {
       return new DecodedJws(false, Map.of(), Map.of(), null, null, List.of(Violation.of("token", Rule.TOKEN_MALFORMED,
-          "token could not be decoded (" + e.getClass().getSimpleName() + ").", FIX_COMPACT)));
+          "token could not be decoded (" + e.getClass().getSimpleName() + ").", FIX_COMPACT)), false);
     }
   }
 
@@ -172,6 +172,7 @@ public final class JwsDecoder {
     private final List<Violation> violations = new ArrayList<>();
     private Map<String, Object> header = Map.of();
     private Map<String, Object> claims = Map.of();
+    private boolean claimsDecoded;
     private JwsAlgorithm algorithm;
     private String keyId;
     /** Where the two dots are, once {@code structureIsCompact} found exactly two. */
@@ -190,7 +191,7 @@ public final class JwsDecoder {
 
     DecodedJws run() {
       boolean signatureValid = structureIsCompact() && decodeAndVerify();
-      return new DecodedJws(signatureValid, header, claims, algorithm, keyId, violations);
+      return new DecodedJws(signatureValid, header, claims, algorithm, keyId, violations, claimsDecoded);
     }
 
     /** Finds the two dots, and makes the token's bytes the parts decode from and the signature covers. */
@@ -255,6 +256,7 @@ public final class JwsDecoder {
       boolean verifiable = violations.isEmpty();
       if (payloadBytes != null) {
         claims = parse(claimsJson, payloadBytes, "claims");
+        claimsDecoded = claims != null;
       }
       if (header == null) {
         header = Map.of();
