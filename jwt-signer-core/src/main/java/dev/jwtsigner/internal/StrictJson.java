@@ -19,8 +19,6 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -278,17 +276,8 @@ public final class StrictJson {
     }
   }
 
-  /**
-   * Whether {@code bytes} are well-formed UTF-8 (no overlong forms, no encoded surrogates, nothing above
-   * U+10FFFF, no truncated sequence). ASCII, the usual content of a token, is checked byte by byte; from the
-   * first other byte on, this thread's own strict JDK decoder checks the rest into a small scratch buffer.
-   */
   private static boolean isValidUtf8(byte[] bytes) {
-    int i = 0;
-    while (i < bytes.length && bytes[i] >= 0) {
-      i++;
-    }
-    return i == bytes.length || UTF8_CHECKERS.get().accepts(bytes, i);
+    return Utf8.isValid(bytes);
   }
 
   private static boolean contains(byte[] bytes, byte b) {
@@ -298,32 +287,6 @@ public final class StrictJson {
       }
     }
     return false;
-  }
-
-  private static final ThreadLocal<Utf8Checker> UTF8_CHECKERS = ThreadLocal.withInitial(Utf8Checker::new);
-
-  /** A strict UTF-8 decoder that keeps nothing it decodes; one per thread, as decoders are not thread-safe. */
-  private static final class Utf8Checker {
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private final CharBuffer scratch = CharBuffer.allocate(1_024);
-
-    boolean accepts(byte[] bytes, int from) {
-      ByteBuffer in = ByteBuffer.wrap(bytes, from, bytes.length - from);
-      decoder.reset();
-      while (true) {
-        scratch.clear();
-        CoderResult result = decoder.decode(in, scratch, true);
-        if (result.isError()) {
-          return false;
-        }
-        if (result.isUnderflow()) {
-          scratch.clear();
-          return !decoder.flush(scratch).isError();
-        }
-      }
-    }
   }
 
   private TokenRejectedException tooLarge(Reason reason, String field, String actual) {
