@@ -101,14 +101,18 @@ public final class AtomicPlatformVerifier implements TokenVerifier {
   /**
    * This verifier, also trusting the keys in {@code publicKeyText}: PEM blocks ({@code ssh-keygen -e -m PEM}'s
    * {@code RSA PUBLIC KEY} included), certificates or OpenSSH lines, trusted whatever kid a token names; or a
-   * JWK or JWKS, each key under its {@code kid} (or its RFC 7638 thumbprint when it has none).
+   * JWK or JWKS, each key under its {@code kid} (or its RFC 7638 thumbprint when it has none), restricted to
+   * its {@code alg} and refused when its {@code use} or {@code key_ops} say it is not for verifying signatures.
    *
    * @throws dev.jwtsigner.KeyRejectedException if the text holds no usable public key
    */
   public AtomicPlatformVerifier trust(String publicKeyText) {
     require(publicKeyText, "publicKeyText", "pass a PEM public key or a JWKS.");
     if (publicKeyText.strip().startsWith("{")) {
-      return trust(PublicKeys.parseAllWithIds(publicKeyText));
+      PublicKeys.parseAllWithIds(publicKeyText); // refuses, as PublicKeys does everywhere, what no verifier may trust
+      List<TrustedKey> more = new ArrayList<>(this.keys);
+      more.addAll(TrustedKey.fromJwks(publicKeyText)); // honours each JWK's use, key_ops and alg
+      return withKeys(more);
     }
     return trust(PublicKeys.parseAll(publicKeyText).toArray(PublicKey[]::new));
   }

@@ -348,6 +348,21 @@ class AtomicPlatformVerifierTest {
   }
 
   @Test
+  void honoursTheAlgAndUseOfEachJwkItTrusts() {
+    String rs512Only = new JWKSet(new RSAKey.Builder((RSAPublicKey) publicKey("rsa2048")).keyID("new")
+        .algorithm(com.nimbusds.jose.JWSAlgorithm.RS512).build()).toString();
+    AtomicPlatformVerifier v = AtomicPlatformVerifier.create(AtomicPolicy.defaults()).trust(rs512Only).clock(clock);
+    AtomicTokenBuilder signer = AtomicTokenBuilder.create(keySource("rsa2048").withKeyId("new")).clock(clock).subject("u1");
+    assertThat(v.verify(signer.algorithm(JwsAlgorithm.RS512).sign()).accepted()).isTrue();
+    assertThat(v.verify(signer.algorithm(JwsAlgorithm.RS256).sign()).violations()).extracting(Violation::rule)
+        .containsExactly(Rule.ALGORITHM_KEY_MISMATCH);
+    String encryption = new JWKSet(new RSAKey.Builder((RSAPublicKey) publicKey("rsa2048")).keyID("enc")
+        .keyUse(com.nimbusds.jose.jwk.KeyUse.ENCRYPTION).build()).toString();
+    assertThatThrownBy(() -> AtomicPlatformVerifier.create(AtomicPolicy.defaults()).trust(encryption))
+        .isInstanceOf(JwtSignerException.class).hasMessageStartingWith("the JWK (kid enc) is marked use enc");
+  }
+
+  @Test
   void rejectsAKidNoTrustedKeyCarries() {
     AtomicPlatformVerifier v = AtomicPlatformVerifier.create(AtomicPolicy.defaults())
         .trust(Map.of("key-1", publicKey("rsa2048"))).clock(clock);
