@@ -6,6 +6,7 @@ import dev.jwtsigner.TokenRejectedException;
 import dev.jwtsigner.Violation;
 import dev.jwtsigner.Violation.Rule;
 import dev.jwtsigner.internal.Check;
+import dev.jwtsigner.internal.JsonWriter;
 import dev.jwtsigner.internal.PreparedSigners;
 import dev.jwtsigner.internal.StrictJson;
 import dev.jwtsigner.internal.rules.AptoRules;
@@ -90,9 +91,10 @@ public final class SignedPayloadBuilder {
   }
 
   /**
-   * The payload as a map, serialized now (so later changes to the map do not show): keys must be strings,
-   * values {@code null}, strings, booleans, finite numbers, lists and maps of the same. Anything else is
-   * reported by {@link #sign()}.
+   * The payload as a map, serialized now (so later changes to the map do not show) by the same JSON writer as
+   * Atomic claim values: keys must be strings, values {@code null}, strings, booleans, finite numbers every
+   * consumer reads alike, {@code Instant}s (epoch seconds), {@code LocalDate}s (ISO text), lists and maps of
+   * the same. Anything else is reported by {@link #sign()}.
    */
   public SignedPayloadBuilder payload(Map<String, ?> payload) {
     Payload map = Payload.ofMap(payload);
@@ -297,8 +299,12 @@ public final class SignedPayloadBuilder {
 
     /** Serialized up to the deepest limit a policy may set; the policy's own limit is checked by sign(). */
     static Payload ofMap(Map<String, ?> map) {
-      MapJson.Result r = MapJson.write(map, PAYLOAD, StrictJson.MAX_DEPTH_LIMIT);
-      return new Payload(r.json(), r.violations());
+      if (map == null) {
+        return new Payload(null, List.of(Violation.of(PAYLOAD, Rule.NOT_A_JSON_OBJECT, PAYLOAD + " is null.",
+            "pass a map of the JSON object's members, such as Map.of(\"data_points\", dataPoints).")));
+      }
+      JsonWriter.Result r = JsonWriter.write(map, StrictJson.MAX_DEPTH_LIMIT);
+      return new Payload(r.json(), r.violationsAt(PAYLOAD));
     }
   }
 }

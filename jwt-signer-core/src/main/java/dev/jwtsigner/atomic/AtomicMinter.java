@@ -6,6 +6,7 @@ import dev.jwtsigner.TokenRejectedException;
 import dev.jwtsigner.Violation;
 import dev.jwtsigner.Violation.Rule;
 import dev.jwtsigner.internal.Check;
+import dev.jwtsigner.internal.JsonWriter;
 import dev.jwtsigner.internal.KeyRequirements;
 import dev.jwtsigner.internal.SafeText;
 import dev.jwtsigner.internal.StrictJson;
@@ -153,10 +154,8 @@ final class AtomicMinter {
         v.add(AtomicRules.writtenTwice(claim, earlier != null ? earlier : what, what));
         continue;
       }
-      if (value.rule() != null) {
-        v.add(Violation.of(claim, value.rule(), "the value of " + claim + " " + value.problem() + ".",
-            value.rule() == Rule.INVALID_UNICODE ? "pass well-formed Unicode text."
-                : value.rule() == Rule.TOO_DEEP ? "flatten the value." : JsonValue.ALLOWED));
+      for (JsonWriter.Problem p : value.problems()) {
+        v.add(p.at(claim));
       }
     }
   }

@@ -75,7 +75,7 @@ class SignedPayloadBuilderBadInputTest {
         signs("payload(iat 1e400)", b -> b.payload("{\"iat\":" + BadInput.HUGE_EXPONENT + "}"), Rule.VALUE_NOT_JSON),
         signs("payload(exp 2^70) beside the builder's exp", b -> b.expiresIn(Duration.ofMinutes(5))
             .payload("{\"exp\":" + BadInput.TWO_TO_THE_70 + "}"), Rule.VALUE_NOT_JSON),
-        signs("payload(Map with non-String keys)", b -> b.payload(Map.of("data_points", nonStringKeys)), Rule.CLAIM_NAME_INVALID),
+        signs("payload(Map with non-String keys)", b -> b.payload(Map.of("data_points", nonStringKeys)), Rule.VALUE_NOT_JSON),
         signs("payload(Map holding an Object)", b -> b.payload(Map.of("data_points", new Object())), Rule.VALUE_NOT_JSON),
         signs("payload(Map holding NaN)", b -> b.payload(Map.of("data_points", withNaN)), Rule.VALUE_NOT_JSON),
         signs("payload(Map holding +Infinity)", b -> b.payload(Map.of("x", Double.POSITIVE_INFINITY)), Rule.VALUE_NOT_JSON),
@@ -85,8 +85,7 @@ class SignedPayloadBuilderBadInputTest {
         signs("payload(1,000-deep Map, the deepest a policy may allow)", b -> b.payload(nested(1_000)), Rule.TOO_DEEP),
         signs("payload(Map with a lone-surrogate value)", b -> b.payload(Map.of("x", BadInput.LONE_SURROGATES)),
             Rule.INVALID_UNICODE),
-        signs("payload(Map holding 2^70 and an Object)", b -> b.payload(Map.of("n", BigInteger.TWO.pow(70), "o", new Object())),
-            Rule.VALUE_NOT_JSON),
+        signs("payload(Map holding 2^70)", b -> b.payload(Map.of("n", BigInteger.TWO.pow(70))), Rule.VALUE_NOT_JSON),
         signs("keyId(null)", b -> b.keyId(null).payload(dataPoints("1")), Rule.KEY_ID_INVALID),
         signs("keyId(whitespace)", b -> b.keyId(" \t").payload(dataPoints("1")), Rule.KEY_ID_INVALID),
         signs("keyId(10 MB)", b -> b.keyId(BadInput.TEN_MB).payload(dataPoints("1")), Rule.KEY_ID_INVALID),

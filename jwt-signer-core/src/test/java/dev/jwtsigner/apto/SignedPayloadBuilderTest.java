@@ -303,7 +303,7 @@ class SignedPayloadBuilderTest {
     Map<Object, Object> raw = new LinkedHashMap<>();
     raw.put("nan", Double.NaN);
     raw.put("inf", List.of(Float.POSITIVE_INFINITY));
-    raw.put("when", Instant.EPOCH);
+    raw.put("when", new Object());
     raw.put(7, "seven");
     @SuppressWarnings("unchecked")
     Map<String, ?> payload = (Map<String, ?>) (Map<?, ?>) raw;
@@ -312,8 +312,16 @@ class SignedPayloadBuilderTest {
     assertThat(e.violations()).extracting(Violation::field, Violation::rule, Violation::message).containsExactly(
         tuple("payload.nan", Rule.VALUE_NOT_JSON, "payload.nan is NaN or infinite, which JSON numbers cannot be."),
         tuple("payload.inf[0]", Rule.VALUE_NOT_JSON, "payload.inf[0] is NaN or infinite, which JSON numbers cannot be."),
-        tuple("payload.when", Rule.VALUE_NOT_JSON, "payload.when is a java.time.Instant, which is not a JSON type."),
-        tuple("payload", Rule.CLAIM_NAME_INVALID, "payload has a member name that is a java.lang.Integer, not a String."));
+        tuple("payload.when", Rule.VALUE_NOT_JSON, "payload.when is a java.lang.Object, which has no JSON form here."),
+        tuple("payload", Rule.VALUE_NOT_JSON, "payload has a member name that is a java.lang.Integer, not a String."));
+  }
+
+  @Test
+  void writesInstantsAndDatesAsAtomicClaimValuesAre() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("when", Instant.ofEpochSecond(1_767_225_600L, 999));
+    body.put("date", java.time.LocalDate.of(1965, 10, 20));
+    assertThat(part(builder.issuedAt(false).payload(body).sign(), 1)).isEqualTo("{\"when\":1767225600,\"date\":\"1965-10-20\"}");
   }
 
   @Test

@@ -491,32 +491,47 @@ class AtomicTokenBuilderTest {
   static Stream<Arguments> notJson() {
     List<Object> selfContaining = new ArrayList<>();
     selfContaining.add(selfContaining);
+    String nan = "is NaN or infinite, which JSON numbers cannot be.";
+    String finite = "pass a finite number, or leave the member out.";
+    String allowed = "pass a String, Boolean, whole or finite number, BigInteger, BigDecimal, Instant (written as epoch"
+        + " seconds), LocalDate (written as ISO text), or a List or Map with String keys of those.";
+    String portable = "is a number that JavaScript and Python consumers would not read as the same value (an integer"
+        + " beyond ±(2^53 − 1), or beyond the double range).";
+    String portableFix = "send large integers and exact decimals as strings, and only finite numbers.";
+    String unicode = "contains a lone UTF-16 surrogate, which has no UTF-8 encoding.";
     return Stream.of(
-        Arguments.of(Double.NaN, Rule.VALUE_NOT_JSON, "is a Double NaN or infinity, which JSON cannot represent"),
-        Arguments.of(Double.POSITIVE_INFINITY, Rule.VALUE_NOT_JSON, "is a Double NaN or infinity, which JSON cannot represent"),
-        Arguments.of(Float.NEGATIVE_INFINITY, Rule.VALUE_NOT_JSON, "is a Float NaN or infinity, which JSON cannot represent"),
-        Arguments.of(List.of(1, Double.NaN), Rule.VALUE_NOT_JSON, "is a Double NaN or infinity, which JSON cannot represent"),
-        Arguments.of(Optional.of("x"), Rule.VALUE_NOT_JSON, "is a java.util.Optional, which has no JSON form here"),
-        Arguments.of('c', Rule.VALUE_NOT_JSON, "is a java.lang.Character, which has no JSON form here"),
-        Arguments.of(new int[] {1}, Rule.VALUE_NOT_JSON, "is a [I, which has no JSON form here"),
-        Arguments.of(Map.of(1, "x"), Rule.VALUE_NOT_JSON, "is a Map with a Integer key; JSON object members are named by strings"),
-        Arguments.of(selfContaining, Rule.TOO_DEEP,
-            "nests lists and maps so deep (or contains itself) that the claims nest more than 100 deep"),
-        Arguments.of(Long.MAX_VALUE, Rule.VALUE_NOT_JSON, "is a number that JavaScript and Python consumers would not"
-            + " read as the same value (an integer beyond ±(2^53 − 1), or beyond the double range)"),
-        Arguments.of(new BigInteger("9007199254740992"), Rule.VALUE_NOT_JSON, "is a number that JavaScript and Python"
-            + " consumers would not read as the same value (an integer beyond ±(2^53 − 1), or beyond the double range)"),
-        Arguments.of("bad \ud800 text", Rule.INVALID_UNICODE, "contains a lone UTF-16 surrogate, which has no UTF-8 encoding"),
-        Arguments.of(Map.of("k\udfff", 1), Rule.INVALID_UNICODE, "contains a lone UTF-16 surrogate, which has no UTF-8 encoding"));
+        Arguments.of(Double.NaN, "x", Rule.VALUE_NOT_JSON, nan, finite),
+        Arguments.of(Double.POSITIVE_INFINITY, "x", Rule.VALUE_NOT_JSON, nan, finite),
+        Arguments.of(Float.NEGATIVE_INFINITY, "x", Rule.VALUE_NOT_JSON, nan, finite),
+        Arguments.of(List.of(1, Double.NaN), "x[1]", Rule.VALUE_NOT_JSON, nan, finite),
+        Arguments.of(Optional.of("x"), "x", Rule.VALUE_NOT_JSON, "is a java.util.Optional, which has no JSON form here.", allowed),
+        Arguments.of('c', "x", Rule.VALUE_NOT_JSON, "is a java.lang.Character, which has no JSON form here.", allowed),
+        Arguments.of(new int[] {1}, "x", Rule.VALUE_NOT_JSON, "is a [I, which has no JSON form here.", allowed),
+        Arguments.of(Map.of(1, "x"), "x", Rule.VALUE_NOT_JSON, "has a member name that is a java.lang.Integer, not a String.",
+            "use String keys: JSON member names are strings."),
+        Arguments.of(selfContaining, "x[0]", Rule.VALUE_NOT_JSON, "refers back to a map or list that contains it (a cycle).",
+            "pass a tree of maps and lists in which no container holds itself."),
+        Arguments.of(Long.MAX_VALUE, "x", Rule.VALUE_NOT_JSON, portable, portableFix),
+        Arguments.of(new BigInteger("9007199254740992"), "x", Rule.VALUE_NOT_JSON, portable, portableFix),
+        Arguments.of("bad \ud800 text", "x", Rule.INVALID_UNICODE, unicode, "pass well-formed Unicode text."),
+        Arguments.of(Map.of("k\udfff", 1), "x.k\\udfff", Rule.INVALID_UNICODE,
+            "is named with a lone UTF-16 surrogate, which has no UTF-8 encoding.", "name each member with well-formed Unicode text."));
   }
 
   @ParameterizedTest
   @MethodSource("notJson")
-  void rejectsValuesWithoutAJsonForm(Object value, Rule rule, String problem) {
-    assertViolation(rsa.subject("u1").claim("x", value), Violation.of("x", rule, "the value of x " + problem + ".",
-        rule == Rule.INVALID_UNICODE ? "pass well-formed Unicode text." : rule == Rule.TOO_DEEP ? "flatten the value."
-            : "pass a String, Boolean, whole or finite number, BigInteger, BigDecimal, Instant (written as epoch seconds),"
-                + " LocalDate (written as ISO text), or a List or Map with String keys of those."));
+  void rejectsValuesWithoutAJsonForm(Object value, String field, Rule rule, String problem, String fix) {
+    assertViolation(rsa.subject("u1").claim("x", value), Violation.of(field, rule, field + " " + problem, fix));
+  }
+
+  @Test
+  void rejectsAValueNestedDeeperThanTheVerifierReads() {
+    Object deep = "leaf";
+    for (int i = 0; i < 100; i++) {
+      deep = List.of(deep);
+    }
+    assertViolation(rsa.subject("u1").claim("x", deep), Violation.of("x", Rule.TOO_DEEP,
+        "x nests maps and lists more than 99 deep.", "flatten the value, or raise the depth limit."));
   }
 
   @Test
