@@ -3,11 +3,9 @@ package dev.jwtsigner.internal;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyOperation;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.jwtsigner.JwsAlgorithm;
 import dev.jwtsigner.JwtSignerException;
 import dev.jwtsigner.JwtSignerException.Reason;
@@ -19,11 +17,9 @@ import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
-import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -158,11 +154,8 @@ public final class TrustedKey {
    *     {@link Reason#INVALID_ARGUMENT} for private key material, and as {@link #fromJwk} for each key
    */
   public static List<TrustedKey> fromJwks(String json) {
-    List<JWK> jwks;
-    try {
-      Map<String, Object> object = JSONObjectUtils.parse(json);
-      jwks = object.containsKey("keys") ? JWKSet.parse(object).getKeys() : List.of(JWK.parse(object));
-    } catch (ParseException | RuntimeException e) {
+    List<JWK> jwks = Jwks.read(json);
+    if (jwks == null) {
       throw new JwtSignerException(Reason.PUBLIC_KEY_MALFORMED,
           "the text is not a JWK or JWKS. Fix: pass the JWKS uploaded for the API key, such as {\"keys\":[...]}.");
     }

@@ -360,6 +360,17 @@ class SignedPayloadBuilderTest {
   }
 
   @Test
+  void refusesAKeySourceThatReturnsNoKeyAsTheAtomicBuilderDoes() {
+    JwtSignerException payload = org.assertj.core.api.Assertions.catchThrowableOfType(JwtSignerException.class,
+        () -> SignedPayloadBuilder.create(() -> null).payload("{}").sign());
+    JwtSignerException atomic = org.assertj.core.api.Assertions.catchThrowableOfType(JwtSignerException.class,
+        () -> dev.jwtsigner.atomic.AtomicTokenBuilder.create(() -> null).subject("u1").sign());
+    assertThat(payload.reason()).isEqualTo(Reason.SIGNING_FAILED).isEqualTo(atomic.reason());
+    assertThat(payload).hasMessage(atomic.getMessage())
+        .hasMessage("the key source returned no signing key. Fix: make KeySource.signingKey() return a key.");
+  }
+
+  @Test
   void refusesNullAndOutOfRangeSettingsAtOnce() {
     assertThatThrownBy(() -> SignedPayloadBuilder.create(null))
         .isInstanceOfSatisfying(JwtSignerException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT))
