@@ -28,10 +28,12 @@ public final class DecodedJws {
   private final JwsAlgorithm algorithm;
   private final String keyId;
   private final List<Violation> violations;
+  private final boolean headerDecoded;
   private final boolean claimsDecoded;
 
   DecodedJws(boolean signatureValid, Map<String, Object> header, Map<String, Object> claims,
-      JwsAlgorithm algorithm, String keyId, List<Violation> violations, boolean claimsDecoded) {
+      JwsAlgorithm algorithm, String keyId, List<Violation> violations, boolean headerDecoded, boolean claimsDecoded) {
+    this.headerDecoded = headerDecoded;
     this.claimsDecoded = claimsDecoded;
     this.signatureValid = signatureValid;
     this.header = header == null ? Map.of() : header;
@@ -57,6 +59,11 @@ public final class DecodedJws {
    */
   public Map<String, Object> claims() {
     return claims;
+  }
+
+  /** Whether the header was read as one strict JSON object (its rules may still have failed). */
+  public boolean headerDecoded() {
+    return headerDecoded;
   }
 
   /**

@@ -99,7 +99,7 @@ public final class JwsDecoder {
       return new Decoding(token, keys == null ? List.of() : keys).run();
     } catch (RuntimeException e) {
       return new DecodedJws(false, Map.of(), Map.of(), null, null, List.of(Violation.of("token", Rule.TOKEN_MALFORMED,
-          "token could not be decoded (" + e.getClass().getSimpleName() + ").", FIX_COMPACT)), false);
+          "token could not be decoded (" + e.getClass().getSimpleName() + ").", FIX_COMPACT)), false, false);
     }
   }
 
@@ -127,6 +127,7 @@ public final class JwsDecoder {
     private final List<Violation> violations = new ArrayList<>();
     private Map<String, Object> header = Map.of();
     private Map<String, Object> claims = Map.of();
+    private boolean headerDecoded;
     private boolean claimsDecoded;
     private JwsAlgorithm algorithm;
     private String keyId;
@@ -146,7 +147,7 @@ public final class JwsDecoder {
 
     DecodedJws run() {
       boolean signatureValid = structureIsCompact() && decodeAndVerify();
-      return new DecodedJws(signatureValid, header, claims, algorithm, keyId, violations, claimsDecoded);
+      return new DecodedJws(signatureValid, header, claims, algorithm, keyId, violations, headerDecoded, claimsDecoded);
     }
 
     /** Finds the two dots, and makes the token's bytes the parts decode from and the signature covers. */
@@ -197,10 +198,12 @@ public final class JwsDecoder {
       }
       if (knownHeader != null) {
         header = knownHeader;
+        headerDecoded = true;
         checkHeader();
       } else if (headerBytes != null) {
         header = parse(HEADER_JSON, headerBytes, "header");
         if (header != null) {
+          headerDecoded = true;
           if (bytes != null) {
             headers.remember(bytes, firstDot, header);
           }
