@@ -20,12 +20,13 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -63,24 +64,23 @@ class PlatformParityTest {
 
   @Test
   void atomicBuilderSignsExactlyWhatItsVerifierAccepts() {
-    for (long seed : seeds()) {
-      ParityCases gen = new ParityCases(seed);
-      for (int i = 0; i < CASES_PER_SEED; i++) {
-        ParityCases.AtomicCase c = gen.atomic();
-        count("atomic/" + c.category());
-        checkAtomic(c, "seed " + seed + ", atomic case " + i + " (" + c.category() + ")");
-      }
-    }
+    forEachCase("atomic", ParityCases::atomic, ParityCases.AtomicCase::category, PlatformParityTest::checkAtomic);
   }
 
   @Test
   void payloadBuilderSignsExactlyWhatItsVerifierAccepts() {
+    forEachCase("apto", ParityCases::payload, ParityCases.PayloadCase::category, PlatformParityTest::checkPayload);
+  }
+
+  /** Runs {@link #CASES_PER_SEED} cases of each seed through {@code check}, with where each came from. */
+  private static <C> void forEachCase(String platform, Function<ParityCases, C> next, Function<C, String> category,
+      BiConsumer<C, String> check) {
     for (long seed : seeds()) {
       ParityCases gen = new ParityCases(seed);
       for (int i = 0; i < CASES_PER_SEED; i++) {
-        ParityCases.PayloadCase c = gen.payload();
-        count("apto/" + c.category());
-        checkPayload(c, "seed " + seed + ", payload case " + i + " (" + c.category() + ")");
+        C c = next.apply(gen);
+        count(platform + "/" + category.apply(c));
+        check.accept(c, "seed " + seed + ", " + platform + " case " + i + " (" + category.apply(c) + ")");
       }
     }
   }
@@ -183,10 +183,5 @@ class PlatformParityTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** For a failing case's message: the categories seen so far. */
-  static Map<String, Integer> categories() {
-    return new LinkedHashMap<>(CATEGORIES);
   }
 }
