@@ -17,4 +17,5 @@ module dev.jwtsigner.core {
   exports dev.jwtsigner.atomic;
   exports dev.jwtsigner.apto;
   exports dev.jwtsigner.internal to dev.jwtsigner.testkit;
+  exports dev.jwtsigner.internal.rules to dev.jwtsigner.testkit;
 }

@@ -217,6 +217,32 @@ class TrustedKeyTest {
   }
 
   @Test
+  void trustsEveryKeyOfAJwksUnderItsKidOrThumbprintWithItsAlg() throws Exception {
+    RSAKey restricted = new RSAKey.Builder((RSAPublicKey) rsa2048).keyID("key_1").algorithm(JWSAlgorithm.RS512).build();
+    ECKey unnamed = new ECKey.Builder(Curve.P_521, (ECPublicKey) p521).build();
+    List<TrustedKey> keys = TrustedKey.fromJwks(new com.nimbusds.jose.jwk.JWKSet(List.of(restricted, unnamed)).toString());
+    assertThat(keys).hasSize(2);
+    assertThat(keys.get(0).keyId()).contains("key_1");
+    assertThat(keys.get(0).fits(JwsAlgorithm.RS256)).as("restricted to its alg").isFalse();
+    assertThat(keys.get(1).keyId()).contains(unnamed.computeThumbprint().toString());
+    assertThat(TrustedKey.fromJwks(restricted.toJSONString())).singleElement()
+        .satisfies(k -> assertThat(k.algorithm()).contains(JwsAlgorithm.RS512));
+  }
+
+  @Test
+  void refusesAJwksWithAnEncryptionKeyPrivateMaterialOrNoJwkAtAll() throws Exception {
+    RSAKey enc = new RSAKey.Builder((RSAPublicKey) rsa2048).keyID("k").keyUse(KeyUse.ENCRYPTION).build();
+    assertThatThrownBy(() -> TrustedKey.fromJwks(new com.nimbusds.jose.jwk.JWKSet(enc).toString()))
+        .hasMessageStartingWith("the JWK (kid k) is marked use enc, not for signatures.");
+    RSAKey withPrivate = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).generate();
+    assertThatThrownBy(() -> TrustedKey.fromJwks(withPrivate.toJSONString()))
+        .isInstanceOfSatisfying(JwtSignerException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT))
+        .hasMessageStartingWith("a JWK holds private key material");
+    assertThatThrownBy(() -> TrustedKey.fromJwks("{\"keys\":7}"))
+        .isInstanceOfSatisfying(JwtSignerException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PUBLIC_KEY_MALFORMED));
+  }
+
+  @Test
   void refusesANullKey() {
     assertThatThrownBy(() -> TrustedKey.of("k", null))
         .isInstanceOfSatisfying(JwtSignerException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT))
