@@ -32,6 +32,8 @@ programs=(
   "auth0 java-jwt|Auth0Start|java-jwt jackson-databind jackson-core jackson-annotations"
   "jwt-signer AtomicTokenBuilder|AtomicBuilderStart|jwt-signer-core nimbus-jose-jwt bcprov-jdk18on bcpkix-jdk18on bcutil-jdk18on jackson-core"
   "jwt-signer KeySource + JoseSigner|JoseSignerStart|jwt-signer-core nimbus-jose-jwt bcprov-jdk18on bcpkix-jdk18on bcutil-jdk18on jackson-core"
+  # the same with the Amazon Corretto Crypto Provider on the class path (it loads in the background)
+  "jwt-signer AtomicTokenBuilder + ACCP on the class path|AtomicBuilderStart|jwt-signer-core nimbus-jose-jwt bcprov-jdk18on bcpkix-jdk18on bcutil-jdk18on jackson-core AmazonCorrettoCryptoProvider-linux-x86_64"
   # diagnostic: Bouncy Castle's provider made before the first token (what the ES512 background load saves)
   "AtomicTokenBuilder, BC provider up front (diagnostic)|ProviderFirstStart|jwt-signer-core nimbus-jose-jwt bcprov-jdk18on bcpkix-jdk18on bcutil-jdk18on jackson-core"
 )

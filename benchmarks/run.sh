@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Every benchmark of the README's results table on one JDK (the one JAVA_HOME names, else `java`):
 # builds target/benchmarks.jar, runs the JMH benchmarks with -prof gc, then cold-start.sh, then Paired (the
-# builders and verifiers measured in alternating batches with their floors), and writes results/jdk<N>.json,
+# builders and verifiers measured in alternating batches with their floors: the JDK's, Bouncy Castle's and the
+# Amazon Corretto Crypto Provider's, and an `openssl speed` row per signing case when openssl is installed),
+# and writes results/jdk<N>.json,
 # results/jdk<N>-cold-start.md, results/jdk<N>-paired.md and results/jdk<N>.md (the tables, by results.py,
 # and the paired table). About 20 minutes on 2 cores. Override the JMH settings with JMH_OPTS, the
 # selection with BENCHMARKS and EXCLUDE (regular expressions, as JMH's own arguments and -e), and Paired's
@@ -24,6 +26,7 @@ mkdir -p "$out"
 
 (cd "$root" && ./mvnw -q -B -Pbench -pl benchmarks -am package -Dquick -DskipTests)
 load_before="$(cut -d ' ' -f 1-3 /proc/loadavg)"
+command -v openssl >/dev/null 2>&1 && openssl version | tee "$out/openssl-version.txt"
 # shellcheck disable=SC2086 # JMH_OPTS is a list of options
 "$java_bin" -jar "$here/target/benchmarks.jar" "$benchmarks" -e "$exclude" $jmh_opts -prof gc -prof dev.jwtsigner.bench.CpuTimeProfiler \
   -rf json -rff "$out/jdk$feature.json" | tee "$out/jdk$feature.log"

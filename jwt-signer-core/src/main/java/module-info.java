@@ -10,10 +10,12 @@ module dev.jwtsigner.core {
   requires org.bouncycastle.provider;
   requires org.bouncycastle.pkix;
   requires com.fasterxml.jackson.core;
+  requires static jdk.httpserver; // only JwksPublisher.httpHandler needs it
 
   exports dev.jwtsigner;
   exports dev.jwtsigner.keys;
   exports dev.jwtsigner.atomic;
   exports dev.jwtsigner.apto;
   exports dev.jwtsigner.internal to dev.jwtsigner.testkit;
+  exports dev.jwtsigner.internal.rules to dev.jwtsigner.testkit;
 }

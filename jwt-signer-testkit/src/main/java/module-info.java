@@ -7,6 +7,7 @@ module dev.jwtsigner.testkit {
   requires com.nimbusds.jose.jwt;
   requires org.bouncycastle.provider;
   requires jdk.httpserver;
+  requires java.net.http;
   requires static org.junit.jupiter.api;
   requires transitive org.assertj.core; // JwtAssertions extends its AbstractAssert
 

@@ -69,7 +69,7 @@ public class JwtSignerException extends RuntimeException {
     TOKEN_REJECTED,
     /** A signed payload was refused (not one JSON object, too large, too deep...): see violations. */
     PAYLOAD_REJECTED,
-    /** The JCA provider or HSM failed while signing. */
+    /** The JCA provider, HSM or remote signer (KMS) failed while signing. */
     SIGNING_FAILED,
 
     // --- configuration and verification ---

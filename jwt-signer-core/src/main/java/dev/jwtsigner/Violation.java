@@ -67,7 +67,11 @@ public final class Violation {
 
   private Violation(String field, Rule rule, String message, String fix) {
     this.field = requireText(field, "field");
-    this.rule = Objects.requireNonNull(rule, "rule");
+    if (rule == null) {
+      throw new JwtSignerException(JwtSignerException.Reason.INVALID_ARGUMENT,
+          "rule is null. Fix: name the Violation.Rule that was broken.");
+    }
+    this.rule = rule;
     this.message = requireText(message, "message");
     this.fix = requireText(fix, "fix");
   }
@@ -123,7 +127,8 @@ public final class Violation {
 
   private static String requireText(String s, String what) {
     if (s == null || s.isBlank()) {
-      throw new IllegalArgumentException(what + " must not be blank");
+      throw new JwtSignerException(JwtSignerException.Reason.INVALID_ARGUMENT,
+          what + " must not be blank. Fix: give the violation's " + what + " in words.");
     }
     return s;
   }

@@ -29,8 +29,10 @@ class ViolationTest {
   @Test
   void refusesBlankParts() {
     assertThatThrownBy(() -> Violation.of(" ", Rule.EXPIRED, "m", "f"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("field must not be blank");
+        .isInstanceOf(JwtSignerException.class).hasMessage("field must not be blank. Fix: give the violation's field in words.");
     assertThatThrownBy(() -> Violation.of("exp", Rule.EXPIRED, "m", ""))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("fix must not be blank");
+        .isInstanceOf(JwtSignerException.class).hasMessage("fix must not be blank. Fix: give the violation's fix in words.");
+    assertThatThrownBy(() -> Violation.of("exp", null, "m", "f"))
+        .isInstanceOf(JwtSignerException.class).hasMessage("rule is null. Fix: name the Violation.Rule that was broken.");
   }
 }

@@ -1,5 +1,6 @@
 package dev.jwtsigner.bench;
 
+import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import dev.jwtsigner.JwsAlgorithm;
 import dev.jwtsigner.keys.KeySource;
 import java.security.GeneralSecurityException;
@@ -14,12 +15,15 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 /**
  * One algorithm's benchmark key pair, the same for every contender: the guide's sizes (RSA-2048 for RS256,
  * RSA-4096 for RS512, P-521 for ES512), made once with openssl and kept under {@code keys/}. Each key is
- * held as the JDK's key object and as Bouncy Castle's, so each provider signs with its own key type.
+ * held as the JDK's key object, as Bouncy Castle's and as the Amazon Corretto Crypto Provider's, so each
+ * provider signs with its own key type.
  */
 public final class BenchKeys {
 
   /** The benchmarks' own Bouncy Castle instance; never registered with {@code java.security.Security}. */
   public static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
+  /** The benchmarks' own ACCP instance (never registered), or null when its native library does not load here. */
+  public static final Provider ACCP = accp();
 
   final JwsAlgorithm algorithm;
   final String privatePem;
@@ -27,6 +31,9 @@ public final class BenchKeys {
   final PublicKey jdkPublic;
   final PrivateKey bcPrivate;
   final PublicKey bcPublic;
+  /** ACCP's own key objects; null without ACCP. */
+  final PrivateKey accpPrivate;
+  final PublicKey accpPublic;
 
   private BenchKeys(JwsAlgorithm algorithm) throws GeneralSecurityException {
     String name = fileFor(algorithm);
@@ -40,6 +47,14 @@ public final class BenchKeys {
     this.jdkPublic = jdk.generatePublic(new X509EncodedKeySpec(spki));
     this.bcPrivate = bc.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
     this.bcPublic = bc.generatePublic(new X509EncodedKeySpec(spki));
+    KeyFactory accp = ACCP == null ? null : KeyFactory.getInstance(algorithm.keyAlgorithm(), ACCP);
+    this.accpPrivate = accp == null ? null : accp.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+    this.accpPublic = accp == null ? null : accp.generatePublic(new X509EncodedKeySpec(spki));
+  }
+
+  private static Provider accp() {
+    AmazonCorrettoCryptoProvider accp = new AmazonCorrettoCryptoProvider();
+    return accp.getLoadingError() == null ? accp : null;
   }
 
   /** The key pair for {@code algorithm}. */

@@ -13,15 +13,21 @@ public abstract class JcaFloor {
 
   private Signature jdk;
   private Signature bouncyCastle;
+  /** Null when ACCP does not load on this machine. */
+  private Signature accp;
   private byte[] signingInput;
 
-  /** Prepares both providers' signatures of {@code signingInput} with {@code keys}. */
+  /** Prepares the providers' signatures of {@code signingInput} with {@code keys}. */
   protected final void init(BenchKeys keys, byte[] signingInput) throws GeneralSecurityException {
     String name = keys.algorithm.jcaName();
     this.jdk = Signature.getInstance(name);
     this.jdk.initSign(keys.jdkPrivate);
     this.bouncyCastle = Signature.getInstance(name, BenchKeys.BOUNCY_CASTLE);
     this.bouncyCastle.initSign(keys.bcPrivate);
+    if (BenchKeys.ACCP != null) {
+      this.accp = Signature.getInstance(name, BenchKeys.ACCP);
+      this.accp.initSign(keys.accpPrivate);
+    }
     this.signingInput = signingInput.clone();
   }
 
@@ -35,5 +41,14 @@ public abstract class JcaFloor {
   public final byte[] signBouncyCastle() throws SignatureException {
     bouncyCastle.update(signingInput);
     return bouncyCastle.sign();
+  }
+
+  /** The Amazon Corretto Crypto Provider (native AWS-LC) with its own key object. */
+  public final byte[] signAccp() throws SignatureException {
+    if (accp == null) {
+      throw new IllegalStateException("AmazonCorrettoCryptoProvider does not load on this machine");
+    }
+    accp.update(signingInput);
+    return accp.sign();
   }
 }

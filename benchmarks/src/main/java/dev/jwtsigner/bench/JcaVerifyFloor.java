@@ -15,6 +15,9 @@ public abstract class JcaVerifyFloor {
   private byte[] signingInput;
   private byte[] jdkSignature;
   private byte[] bouncyCastleSignature;
+  /** Null when ACCP does not load on this machine. */
+  private Signature accp;
+  private byte[] accpSignature;
 
   /** Signs {@code signingInput} once with each provider and prepares both verifiers. */
   protected final void init(BenchKeys keys, byte[] signingInput) throws GeneralSecurityException {
@@ -32,7 +35,15 @@ public abstract class JcaVerifyFloor {
     this.jdk.initVerify(keys.jdkPublic);
     this.bouncyCastle = Signature.getInstance(name, BenchKeys.BOUNCY_CASTLE);
     this.bouncyCastle.initVerify(keys.bcPublic);
-    if (!verifyJdk() || !verifyBouncyCastle()) {
+    if (BenchKeys.ACCP != null) {
+      Signature accpSigner = Signature.getInstance(name, BenchKeys.ACCP);
+      accpSigner.initSign(keys.accpPrivate);
+      accpSigner.update(signingInput);
+      this.accpSignature = accpSigner.sign();
+      this.accp = Signature.getInstance(name, BenchKeys.ACCP);
+      this.accp.initVerify(keys.accpPublic);
+    }
+    if (!verifyJdk() || !verifyBouncyCastle() || (accp != null && !verifyAccp())) {
       throw new IllegalStateException("the raw " + name + " signatures do not verify");
     }
   }
@@ -47,5 +58,14 @@ public abstract class JcaVerifyFloor {
   public final boolean verifyBouncyCastle() throws SignatureException {
     bouncyCastle.update(signingInput);
     return bouncyCastle.verify(bouncyCastleSignature);
+  }
+
+  /** The Amazon Corretto Crypto Provider with its own key object. */
+  public final boolean verifyAccp() throws SignatureException {
+    if (accp == null) {
+      throw new IllegalStateException("AmazonCorrettoCryptoProvider does not load on this machine");
+    }
+    accp.update(signingInput);
+    return accp.verify(accpSignature);
   }
 }

@@ -1,6 +1,8 @@
 package dev.jwtsigner.bench;
 
 import dev.jwtsigner.JwsAlgorithm;
+import dev.jwtsigner.internal.Providers;
+import dev.jwtsigner.keys.SigningEngines;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -22,7 +24,10 @@ import java.util.Locale;
  * java -cp benchmarks/target/benchmarks.jar dev.jwtsigner.bench.Paired verify 60    # verify only, 60 s a case
  * }</pre>
  *
- * <p>Prints, per case, CPU µs per token and the cheaper floor ÷ contender (above 1: cheaper than the floor).
+ * <p>Prints the engine the library picked per algorithm, then, per case, CPU µs per token and the cheapest
+ * raw floor ÷ contender (above 1: cheaper than the floor). The floors are the JDK's, Bouncy Castle's and,
+ * when it loads, the Amazon Corretto Crypto Provider's (native AWS-LC); each signing case ends with a row of
+ * {@code openssl speed} for the same key size when openssl is on the PATH (another process: not paired).
  * Not a JMH benchmark: a complement that answers only "how much does each contender add to the signature".
  */
 public final class Paired {
@@ -56,7 +61,12 @@ public final class Paired {
     }
     System.out.printf(Locale.ROOT, "Java %s; %.0f s per case, one thread, batches of about %d ms%n%n",
         System.getProperty("java.version"), seconds, BATCH_NANOS / 1_000_000);
-    System.out.println("| case | contender | CPU µs/token | cheaper floor ÷ contender |");
+    Providers.engines(JwsAlgorithm.ES512); // the library's background loads, done before anything is measured
+    for (String line : SigningEngines.describeAll()) {
+      System.out.println("Engine: " + line + "  ");
+    }
+    System.out.printf(Locale.ROOT, "Load average at start: %s%n%n", loadAverage());
+    System.out.println("| case | contender | CPU µs/token | cheapest floor ÷ contender |");
     System.out.println("| --- | --- | ---: | ---: |");
     if (what.equals("payload")) {
       signPayload(seconds);
@@ -65,6 +75,15 @@ public final class Paired {
     }
     if (what.equals("all") || what.equals("verify")) {
       verify(seconds);
+    }
+    System.out.printf(Locale.ROOT, "%nLoad average at the end: %s%n", loadAverage());
+  }
+
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException e) {
+      return "unknown";
     }
   }
 
@@ -75,13 +94,27 @@ public final class Paired {
       state.setUp();
       RawSigners raw = new RawSigners();
       raw.setUp(state);
-      run("sign " + alg, seconds, List.of(
+      List<Contender> contenders = new ArrayList<>(List.of(
           new Contender("floor: jcaJdk", true, raw::signJdk),
-          new Contender("floor: jcaBouncyCastle", true, raw::signBouncyCastle),
+          new Contender("floor: jcaBouncyCastle", true, raw::signBouncyCastle)));
+      if (BenchKeys.ACCP != null) {
+        contenders.add(new Contender("floor: jcaAccp", true, raw::signAccp));
+      }
+      contenders.addAll(List.of(
           new Contender("atomicTokenBuilder", false, state::atomicTokenBuilder),
-          new Contender("nimbus", false, state::nimbus)));
+          new Contender("nimbus", false, state::nimbus),
+          new Contender("jjwt", false, state::jjwt),
+          new Contender("auth0", false, state::auth0)));
+      double floor = run("sign " + alg, seconds, contenders);
+      openssl("sign " + alg, alg, seconds, floor);
     }
     signPayload(seconds);
+  }
+
+  /** The row of {@code openssl speed} for {@code alg}, when openssl is on the PATH. */
+  private static void openssl(String name, JwsAlgorithm alg, double seconds, double floorNanos) {
+    OpensslSpeed.signMicros(alg, (int) Math.max(1, Math.round(seconds / 4)))
+        .ifPresent(us -> System.out.println(OpensslSpeed.row(name, alg, us, floorNanos / 1_000)));
   }
 
   private static void signPayload(double seconds) throws Exception {
@@ -89,11 +122,15 @@ public final class Paired {
     payload.setUp();
     PayloadRawSigners raw = new PayloadRawSigners();
     raw.setUp(payload);
-    run("sign payload", seconds, List.of(
+    List<Contender> contenders = new ArrayList<>(List.of(
         new Contender("floor: payloadJcaJdk", true, raw::signJdk),
-        new Contender("floor: payloadJcaBouncyCastle", true, raw::signBouncyCastle),
-        new Contender("payloadJoseSigner", false, () -> payload.joseSigner.sign(PayloadState.CREATE_USER_BODY)),
-        new Contender("payloadBuilder", false, payload::payloadBuilder)));
+        new Contender("floor: payloadJcaBouncyCastle", true, raw::signBouncyCastle)));
+    if (BenchKeys.ACCP != null) {
+      contenders.add(new Contender("floor: payloadJcaAccp", true, raw::signAccp));
+    }
+    contenders.add(new Contender("payloadJoseSigner", false, () -> payload.joseSigner.sign(PayloadState.CREATE_USER_BODY)));
+    contenders.add(new Contender("payloadBuilder", false, payload::payloadBuilder));
+    run("sign payload", seconds, contenders);
   }
 
   private static void verify(double seconds) throws Exception {
@@ -103,29 +140,40 @@ public final class Paired {
       state.setUp();
       RawVerifiers raw = new RawVerifiers();
       raw.setUp(state);
-      Contender floor = alg == JwsAlgorithm.ES512
+      List<Contender> contenders = new ArrayList<>();
+      contenders.add(alg == JwsAlgorithm.ES512
           ? new Contender("floor: jcaBouncyCastle", true, () -> accepted(raw.verifyBouncyCastle()))
-          : new Contender("floor: jcaJdk", true, () -> accepted(raw.verifyJdk()));
-      run("verify " + alg, seconds, List.of(floor,
-          new Contender("jwsDecoder", false, () -> accepted(state.jwsDecoder().signatureValid())),
-          new Contender("atomicPlatformVerifier", false, () -> accepted(state.atomicPlatformVerifier().accepted()))));
+          : new Contender("floor: jcaJdk", true, () -> accepted(raw.verifyJdk())));
+      if (BenchKeys.ACCP != null) {
+        contenders.add(new Contender("floor: jcaAccp", true, () -> accepted(raw.verifyAccp())));
+      }
+      contenders.add(new Contender("jwsDecoder", false, () -> accepted(state.jwsDecoder().signatureValid())));
+      contenders.add(new Contender("atomicPlatformVerifier", false, () -> accepted(state.atomicPlatformVerifier().accepted())));
+      run("verify " + alg, seconds, contenders);
     }
     PayloadState payload = new PayloadState();
     payload.setUp();
     PayloadRawVerifiers raw = new PayloadRawVerifiers();
     raw.setUp(payload);
-    run("verify payload", seconds, List.of(
-        new Contender("floor: payloadJcaJdk", true, () -> accepted(raw.verifyJdk())),
-        new Contender("payloadJwsDecoder", false, () -> accepted(payload.jwsDecoder().signatureValid())),
-        new Contender("payloadVerifier", false, () -> accepted(payload.payloadVerifier().accepted()))));
+    List<Contender> contenders = new ArrayList<>();
+    contenders.add(new Contender("floor: payloadJcaJdk", true, () -> accepted(raw.verifyJdk())));
+    if (BenchKeys.ACCP != null) {
+      contenders.add(new Contender("floor: payloadJcaAccp", true, () -> accepted(raw.verifyAccp())));
+    }
+    contenders.add(new Contender("payloadJwsDecoder", false, () -> accepted(payload.jwsDecoder().signatureValid())));
+    contenders.add(new Contender("payloadVerifier", false, () -> accepted(payload.payloadVerifier().accepted())));
+    run("verify payload", seconds, contenders);
   }
 
   private static Object accepted(boolean accepted) {
     return accepted ? Boolean.TRUE : null;
   }
 
-  /** Warms each contender up (see {@link #warmUp}), then measures them all for 0.8 of {@code seconds}. */
-  private static void run(String name, double seconds, List<Contender> contenders) throws Exception {
+  /**
+   * Warms each contender up (see {@link #warmUp}), then measures them all for 0.8 of {@code seconds}; returns
+   * the cheapest floor's CPU ns per call.
+   */
+  private static double run(String name, double seconds, List<Contender> contenders) throws Exception {
     int n = contenders.size();
     int[] batch = new int[n];
     for (int i = 0; i < n; i++) {
@@ -156,6 +204,7 @@ public final class Paired {
           perCall / 1_000, floor / perCall));
     }
     rows.forEach(System.out::println);
+    return floor;
   }
 
   /**

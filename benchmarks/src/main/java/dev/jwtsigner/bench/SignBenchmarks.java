@@ -30,6 +30,12 @@ public abstract class SignBenchmarks {
     return raw.signBouncyCastle();
   }
 
+  /** Floor: the Amazon Corretto Crypto Provider (native AWS-LC) signing the signing input. */
+  @Benchmark
+  public byte[] jcaAccp(RawSigners raw) throws SignatureException {
+    return raw.signAccp();
+  }
+
   /** jwt-signer: the configured builder, per request {@code .subject(user).sign()}. */
   @Benchmark
   public String atomicTokenBuilder(SigningState s) {
@@ -67,6 +73,12 @@ public abstract class SignBenchmarks {
   @Benchmark
   public byte[] payloadJcaBouncyCastle(PayloadRawSigners raw) throws SignatureException {
     return raw.signBouncyCastle();
+  }
+
+  /** Floor for the signed payload: ACCP signing its signing input. */
+  @Benchmark
+  public byte[] payloadJcaAccp(PayloadRawSigners raw) throws SignatureException {
+    return raw.signAccp();
   }
 
   /** jwt-signer: the configured builder, per request {@code .payload(body).sign()} (checked, {@code iat} added). */

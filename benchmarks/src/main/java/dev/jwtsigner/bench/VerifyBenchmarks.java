@@ -34,6 +34,12 @@ public class VerifyBenchmarks {
     return raw.verifyBouncyCastle();
   }
 
+  /** Floor: the Amazon Corretto Crypto Provider's verify. */
+  @Benchmark
+  public boolean jcaAccp(RawVerifiers raw) throws SignatureException {
+    return raw.verifyAccp();
+  }
+
   @Benchmark
   public Verdict atomicPlatformVerifier(VerifyingState s) {
     return s.atomicPlatformVerifier();

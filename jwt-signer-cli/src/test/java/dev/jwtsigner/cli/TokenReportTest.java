@@ -27,7 +27,9 @@ class TokenReportTest {
   @Test
   @SuppressWarnings("unchecked")
   void aSignedPayloadHasNoMaximumAndItsNbfIsDated() {
-    String token = SignedPayloadBuilder.create(FakeKeys.rsa2048().keySource()).keyId("key_1").clock(NOW)
+    // signed two minutes ahead of the report's clock: the builder refuses an nbf beyond its own clock
+    String token = SignedPayloadBuilder.create(FakeKeys.rsa2048().keySource()).keyId("key_1")
+        .clock(InstantSource.fixed(Cli.NOW.plusSeconds(120)))
         .payload("{\"nbf\":" + (Cli.NOW.getEpochSecond() + 120) + "}").sign();
 
     Map<String, Object> r = apto(List.of(new TokenReport.Trust(null, FakeKeys.rsa2048().publicKeyPem()))).explain(token);

@@ -5,9 +5,11 @@ import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.TokenRejectedException;
 import dev.jwtsigner.Violation;
 import dev.jwtsigner.Violation.Rule;
-import dev.jwtsigner.internal.JoseSigner;
+import dev.jwtsigner.internal.Check;
+import dev.jwtsigner.internal.JsonWriter;
 import dev.jwtsigner.internal.PreparedSigners;
 import dev.jwtsigner.internal.StrictJson;
+import dev.jwtsigner.internal.rules.AptoRules;
 import dev.jwtsigner.keys.KeySource;
 import dev.jwtsigner.keys.SigningKey;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Signs a JSON request body as an RS256 JWT, the way an Apto-style Mobile API wants it: the body itself is
@@ -46,29 +49,10 @@ public final class SignedPayloadBuilder {
 
   private static final String PAYLOAD = "payload";
 
-  private final KeySource keys;
-  private final PreparedSigners signers;
-  private final String keyId;
-  private final boolean keyIdSet;
-  private final Payload payload;
-  private final boolean issuedAt;
-  private final Duration expiresIn;
-  private final InstantSource clock;
-  private final AptoPolicy policy;
-  private final StrictJson json;
+  private final Settings s;
 
-  private SignedPayloadBuilder(KeySource keys, PreparedSigners signers, String keyId, boolean keyIdSet, Payload payload,
-      boolean issuedAt, Duration expiresIn, InstantSource clock, AptoPolicy policy, StrictJson json) {
-    this.keys = keys;
-    this.signers = signers;
-    this.keyId = keyId;
-    this.keyIdSet = keyIdSet;
-    this.payload = payload;
-    this.issuedAt = issuedAt;
-    this.expiresIn = expiresIn;
-    this.clock = clock;
-    this.policy = policy;
-    this.json = json;
+  private SignedPayloadBuilder(Settings s) {
+    this.s = s;
   }
 
   /**
@@ -78,10 +62,15 @@ public final class SignedPayloadBuilder {
    * @throws JwtSignerException with {@code INVALID_ARGUMENT} if {@code keys} is null
    */
   public static SignedPayloadBuilder create(KeySource keys) {
-    requireArgument(keys, "create: keys is null. Fix: pass a KeySource, such as KeySource.fromPemText(pem).");
-    AptoPolicy policy = AptoPolicy.defaults();
-    return new SignedPayloadBuilder(keys, new PreparedSigners(), null, false, Payload.NOT_SET, true, null,
-        InstantSource.system(), policy, jsonFor(policy));
+    Settings s = new Settings();
+    s.keys = Check.notNull(keys, "keySource", "pass a KeySource, such as KeySource.fromPemText(pem).");
+    s.signers = new PreparedSigners();
+    s.payload = Payload.NOT_SET;
+    s.issuedAt = true;
+    s.clock = InstantSource.system();
+    s.policy = AptoPolicy.defaults();
+    s.json = jsonFor(s.policy);
+    return new SignedPayloadBuilder(s);
   }
 
   /**
@@ -89,28 +78,32 @@ public final class SignedPayloadBuilder {
    * reported by {@link #sign()}.
    */
   public SignedPayloadBuilder keyId(String keyId) {
-    return new SignedPayloadBuilder(keys, signers, keyId, true, payload, issuedAt, expiresIn, clock, policy, json);
+    return with(n -> {
+      n.keyId = keyId;
+      n.keyIdSet = true;
+    });
   }
 
   /** The payload as JSON text: one JSON object, such as a create-user body. Checked by {@link #sign()}. */
   public SignedPayloadBuilder payload(String json) {
-    return new SignedPayloadBuilder(keys, signers, keyId, keyIdSet, Payload.ofText(json), issuedAt, expiresIn, clock,
-        policy, this.json);
+    Payload text = Payload.ofText(json);
+    return with(n -> n.payload = text);
   }
 
   /**
-   * The payload as a map, serialized now (so later changes to the map do not show): keys must be strings,
-   * values {@code null}, strings, booleans, finite numbers, lists and maps of the same. Anything else is
-   * reported by {@link #sign()}.
+   * The payload as a map, serialized now (so later changes to the map do not show) by the same JSON writer as
+   * Atomic claim values: keys must be strings, values {@code null}, strings, booleans, finite numbers every
+   * consumer reads alike, {@code Instant}s (epoch seconds), {@code LocalDate}s (ISO text), lists and maps of
+   * the same. Anything else is reported by {@link #sign()}.
    */
   public SignedPayloadBuilder payload(Map<String, ?> payload) {
-    return new SignedPayloadBuilder(keys, signers, keyId, keyIdSet, Payload.ofMap(payload),
-        issuedAt, expiresIn, clock, policy, json);
+    Payload map = Payload.ofMap(payload);
+    return with(n -> n.payload = map);
   }
 
   /** Whether to add {@code iat} (the clock's current second); on by default, as in Node's {@code jsonwebtoken}. */
   public SignedPayloadBuilder issuedAt(boolean issuedAt) {
-    return new SignedPayloadBuilder(keys, signers, keyId, keyIdSet, payload, issuedAt, expiresIn, clock, policy, json);
+    return with(n -> n.issuedAt = issuedAt);
   }
 
   /**
@@ -120,27 +113,30 @@ public final class SignedPayloadBuilder {
    * @throws JwtSignerException with {@code INVALID_ARGUMENT} if {@code lifetime} is null or under one second
    */
   public SignedPayloadBuilder expiresIn(Duration lifetime) {
-    requireArgument(lifetime, "expiresIn: the lifetime is null. Fix: pass a Duration such as Duration.ofMinutes(5).");
+    Check.notNull(lifetime, "expiresIn", "pass a Duration such as Duration.ofMinutes(5).");
     if (lifetime.getSeconds() < 1) {
       throw new JwtSignerException(Reason.INVALID_ARGUMENT, "expiresIn: the lifetime is " + lifetime
           + "; it must be at least one second (exp counts whole seconds). Fix: pass a Duration such as Duration.ofMinutes(5).");
     }
-    return new SignedPayloadBuilder(keys, signers, keyId, keyIdSet, payload, issuedAt, lifetime, clock, policy, json);
+    return with(n -> n.expiresIn = lifetime);
   }
 
   /** The clock for {@code iat} and {@code exp} (default: the system clock). */
   public SignedPayloadBuilder clock(InstantSource clock) {
-    requireArgument(clock, "clock: the clock is null. Fix: pass an InstantSource such as InstantSource.system().");
-    return new SignedPayloadBuilder(keys, signers, keyId, keyIdSet, payload, issuedAt, expiresIn, clock, policy, json);
+    Check.notNull(clock, "clock", "pass an InstantSource such as InstantSource.system().");
+    return with(n -> n.clock = clock);
   }
 
   /**
    * The program's settings: registered keys and payload limits (default {@link AptoPolicy#defaults()}).
    */
   public SignedPayloadBuilder policy(AptoPolicy policy) {
-    requireArgument(policy, "policy: the policy is null. Fix: pass AptoPolicy.defaults() or one built with AptoPolicy.builder().");
-    return new SignedPayloadBuilder(keys, signers, keyId, keyIdSet, payload, issuedAt,
-        expiresIn, clock, policy, jsonFor(policy));
+    Check.notNull(policy, "policy", "pass AptoPolicy.defaults() or one built with AptoPolicy.builder().");
+    StrictJson json = jsonFor(policy);
+    return with(n -> {
+      n.policy = policy;
+      n.json = json;
+    });
   }
 
   /**
@@ -150,30 +146,35 @@ public final class SignedPayloadBuilder {
    * @throws JwtSignerException with {@code SIGNING_FAILED} if the provider or HSM fails
    */
   public String sign() {
-    SigningKey key = keys.signingKey();
-    String kid = keyIdSet ? keyId : key.keyId().orElse(null);
+    Settings s = this.s;
+    SigningKey key = s.keys.signingKey();
+    if (key == null) {
+      throw Check.noSigningKey();
+    }
+    String kid = s.keyIdSet ? s.keyId : key.keyId().orElse(null);
     List<Violation> violations = new ArrayList<>(2);
-    KeyRules.check(key, kid, keyIdSet, policy, violations);
-    String signed = checkedPayload(violations);
+    KeyRules.check(key, kid, s.keyIdSet, s.policy, violations);
+    String signed = checkedPayload(s, violations);
     if (!violations.isEmpty()) {
       throw new TokenRejectedException(Reason.PAYLOAD_REJECTED,
           "the signed payload was refused (" + violations.size() + (violations.size() == 1 ? " rule" : " rules")
               + " broken); nothing was signed.", violations);
     }
-    return signers.signerFor(key, AptoPolicy.ALGORITHM, kid).sign(signed);
+    return s.signers.signerFor(key, AptoPolicy.ALGORITHM, kid).sign(signed);
   }
 
   @Override
   public String toString() {
-    return "SignedPayloadBuilder[keys=" + keys + (keyIdSet ? ", kid=" + keyId : "") + ", iat=" + issuedAt
-        + (expiresIn == null ? "" : ", expiresIn=" + expiresIn) + ", " + policy + "]";
+    return "SignedPayloadBuilder[keys=" + s.keys + (s.keyIdSet ? ", kid=" + s.keyId : "") + ", iat=" + s.issuedAt
+        + (s.expiresIn == null ? "" : ", expiresIn=" + s.expiresIn) + ", " + s.policy + "]";
   }
 
   /**
    * The JSON text to sign: the caller's, with the time claims added; null when it broke a rule, which is then
    * added to {@code violations}. The one parse here is the only one on the signing path.
    */
-  private String checkedPayload(List<Violation> violations) {
+  private static String checkedPayload(Settings s, List<Violation> violations) {
+    Payload payload = s.payload;
     if (payload == Payload.NOT_SET) {
       violations.add(Violation.of(PAYLOAD, Rule.NOT_A_JSON_OBJECT, "payload is not set.",
           "call payload(json) with the request body, such as {\"data_points\":{...}}."));
@@ -187,29 +188,33 @@ public final class SignedPayloadBuilder {
     byte[] utf8;
     Map<String, Object> members;
     try {
-      utf8 = json.encode(text, PAYLOAD, Reason.PAYLOAD_REJECTED);
-      members = json.parseObject(utf8, PAYLOAD, Reason.PAYLOAD_REJECTED);
+      utf8 = s.json.encode(text, PAYLOAD, Reason.PAYLOAD_REJECTED);
+      members = s.json.parseObject(utf8, PAYLOAD, Reason.PAYLOAD_REJECTED);
     } catch (TokenRejectedException e) {
       violations.addAll(e.violations());
       return null;
     }
     int before = violations.size();
-    if (issuedAt && members.containsKey("iat")) {
+    if (s.issuedAt && members.containsKey("iat")) {
       violations.add(conflict("iat", "issuedAt(false)"));
     }
-    if (expiresIn != null && members.containsKey("exp")) {
+    if (s.expiresIn != null && members.containsKey("exp")) {
       violations.add(conflict("exp", "no expiresIn(...)"));
+    }
+    long now = s.clock.instant().getEpochSecond();
+    if (members.containsKey("iat") || members.containsKey("nbf") || members.containsKey("exp")) {
+      violations.addAll(AptoRules.timeClaims(members, now)); // the payload's own, against the builder's clock
+    }
+    if (s.expiresIn != null) { // the builder's own exp: a lifetime may carry it past year 9999
+      violations.addAll(AptoRules.timeClaim("exp", saturatedAdd(now, s.expiresIn.getSeconds()), now));
     }
     if (violations.size() > before) {
       return null;
     }
-    String signed = withTimeClaims(text, members.isEmpty());
+    String signed = withTimeClaims(s, text, members.isEmpty(), now);
     int bytes = utf8.length + signed.length() - text.length(); // the time claims are ASCII
-    if (bytes > policy.maxPayloadBytes()) {
-      violations.add(Violation.of(PAYLOAD, Rule.TOO_LARGE,
-          "payload has " + bytes + " UTF-8 bytes once the time claims are added; the limit is "
-              + policy.maxPayloadBytes() + ".",
-          "send a smaller body, or raise the limit with AptoPolicy.builder().maxPayloadBytes(...)."));
+    if (bytes > s.policy.maxPayloadBytes()) {
+      violations.add(StrictJson.tooLarge(PAYLOAD, String.valueOf(bytes), s.policy.maxPayloadBytes()));
       return null;
     }
     return signed;
@@ -222,17 +227,16 @@ public final class SignedPayloadBuilder {
   }
 
   /** The caller's JSON text unchanged, with {@code "iat":N} and {@code "exp":N} inserted before its last brace. */
-  private String withTimeClaims(String text, boolean emptyObject) {
-    if (!issuedAt && expiresIn == null) {
+  private static String withTimeClaims(Settings s, String text, boolean emptyObject, long now) {
+    if (!s.issuedAt && s.expiresIn == null) {
       return text;
     }
-    long now = clock.instant().getEpochSecond();
     StringBuilder added = new StringBuilder(32);
-    if (issuedAt) {
+    if (s.issuedAt) {
       added.append(",\"iat\":").append(now);
     }
-    if (expiresIn != null) {
-      added.append(",\"exp\":").append(now + expiresIn.getSeconds());
+    if (s.expiresIn != null) {
+      added.append(",\"exp\":").append(now + s.expiresIn.getSeconds());
     }
     int close = text.lastIndexOf('}');
     return text.substring(0, close) + (emptyObject ? added.substring(1) : added) + text.substring(close);
@@ -242,9 +246,46 @@ public final class SignedPayloadBuilder {
     return StrictJson.create(policy.maxPayloadBytes(), policy.maxDepth());
   }
 
-  private static void requireArgument(Object value, String message) {
-    if (value == null) {
-      throw new JwtSignerException(Reason.INVALID_ARGUMENT, message);
+  private static long saturatedAdd(long a, long b) {
+    long r = a + b;
+    return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+  }
+
+  private SignedPayloadBuilder with(Consumer<Settings> change) {
+    Settings n = s.copy();
+    change.accept(n);
+    return new SignedPayloadBuilder(n);
+  }
+
+  /**
+   * The builder's state: copied on every change and never modified once a builder holds it (the same
+   * mechanism as {@code AtomicTokenBuilder}'s settings).
+   */
+  private static final class Settings {
+    KeySource keys;
+    PreparedSigners signers;
+    String keyId;
+    boolean keyIdSet;
+    Payload payload;
+    boolean issuedAt;
+    Duration expiresIn;
+    InstantSource clock;
+    AptoPolicy policy;
+    StrictJson json;
+
+    Settings copy() {
+      Settings n = new Settings();
+      n.keys = keys;
+      n.signers = signers;
+      n.keyId = keyId;
+      n.keyIdSet = keyIdSet;
+      n.payload = payload;
+      n.issuedAt = issuedAt;
+      n.expiresIn = expiresIn;
+      n.clock = clock;
+      n.policy = policy;
+      n.json = json;
+      return n;
     }
   }
 
@@ -258,8 +299,12 @@ public final class SignedPayloadBuilder {
 
     /** Serialized up to the deepest limit a policy may set; the policy's own limit is checked by sign(). */
     static Payload ofMap(Map<String, ?> map) {
-      MapJson.Result r = MapJson.write(map, PAYLOAD, StrictJson.MAX_DEPTH_LIMIT);
-      return new Payload(r.json(), r.violations());
+      if (map == null) {
+        return new Payload(null, List.of(Violation.of(PAYLOAD, Rule.NOT_A_JSON_OBJECT, PAYLOAD + " is null.",
+            "pass a map of the JSON object's members, such as Map.of(\"data_points\", dataPoints).")));
+      }
+      JsonWriter.Result r = JsonWriter.write(map, StrictJson.MAX_DEPTH_LIMIT);
+      return new Payload(r.json(), r.violationsAt(PAYLOAD));
     }
   }
 }

@@ -5,11 +5,12 @@ import dev.jwtsigner.JwtSignerException;
 import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.KeyRejectedException;
 import dev.jwtsigner.TokenRejectedException;
-import dev.jwtsigner.Violation;
 import dev.jwtsigner.Violation.Rule;
 import dev.jwtsigner.internal.KeyIds;
 import dev.jwtsigner.internal.PreparedSigners;
-import dev.jwtsigner.internal.SafeText;
+import dev.jwtsigner.internal.Check;
+import dev.jwtsigner.internal.Text;
+import dev.jwtsigner.internal.rules.AtomicRules;
 import dev.jwtsigner.keys.KeySource;
 import dev.jwtsigner.keys.SigningKey;
 import java.time.Clock;
@@ -17,11 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -76,15 +74,11 @@ public final class AtomicTokenBuilder {
   /** The token lifetime when neither {@link #expiresIn} nor {@link #expiresAt} is set, capped at the policy maximum. */
   public static final Duration DEFAULT_LIFETIME = Duration.ofDays(1);
 
-  private static final String SUB = "sub";
-  private static final String ATOMIC_SUB = AtomicPolicy.ATOMIC_SUB;
-  private static final String ISS = "iss";
-  /** No platform maps a longer claim name; a longer one is a mistake (or an attack) that would bloat every token. */
-  private static final int MAX_CLAIM_NAME_CHARS = 256;
+  private static final AtomicRules DEFAULT_RULES = AtomicSettings.rulesOf(AtomicPolicy.defaults());
 
-  private final Settings s;
+  private final AtomicSettings s;
 
-  private AtomicTokenBuilder(Settings s) {
+  private AtomicTokenBuilder(AtomicSettings s) {
     this.s = s;
   }
 
@@ -95,10 +89,11 @@ public final class AtomicTokenBuilder {
    * @throws JwtSignerException with {@link Reason#INVALID_ARGUMENT} if {@code keys} is null
    */
   public static AtomicTokenBuilder create(KeySource keys) {
-    Settings s = new Settings();
+    AtomicSettings s = new AtomicSettings();
     s.keys = requireArgument(keys, "keySource", "pass a KeySource, such as KeySource.fromPemText(pem).");
     s.signers = new PreparedSigners();
     s.policy = AtomicPolicy.defaults();
+    s.rules = DEFAULT_RULES;
     s.clock = Clock.systemUTC();
     s.profile = Map.of();
     s.custom = Map.of();
@@ -135,13 +130,17 @@ public final class AtomicTokenBuilder {
   /** The API key's settings to check against (default {@link AtomicPolicy#defaults()}). */
   public AtomicTokenBuilder policy(AtomicPolicy policy) {
     requireArgument(policy, "policy", "pass an AtomicPolicy, such as AtomicPolicy.defaults().");
-    return with(n -> n.policy = policy);
+    AtomicRules rules = policy.equals(AtomicPolicy.defaults()) ? DEFAULT_RULES : AtomicSettings.rulesOf(policy);
+    return with(n -> {
+      n.policy = policy;
+      n.rules = rules;
+    });
   }
 
   /** The {@code iss} claim; must be one of the policy's allowed issuers when it lists any. */
   public AtomicTokenBuilder issuer(String issuer) {
     requireArgument(issuer, "issuer", "pass your backend's issuer name, or leave issuer out.");
-    if (issuer.isBlank() || !JsonValue.isWellFormed(issuer)) {
+    if (issuer.isBlank() || !Text.isWellFormed(issuer)) {
       throw new JwtSignerException(Reason.INVALID_ARGUMENT, "issuer is "
           + (issuer.isBlank() ? "blank" : "not well-formed Unicode (a lone UTF-16 surrogate)")
           + ". Fix: pass your backend's issuer name, or leave issuer out.");
@@ -264,7 +263,8 @@ public final class AtomicTokenBuilder {
    * ({@link AtomicPolicy#reservedClaims()}) are refused by {@link #sign()}.
    */
   public AtomicTokenBuilder claim(String name, Object value) {
-    return with(n -> n.extra = put(n.extra, name, value == null ? null : JsonValue.of(value)));
+    return with(n -> n.extra = put(n.extra, name, value == null ? null
+        : name != null && n.extra.containsKey(name) ? JsonValue.of(value).asWrittenTwice() : JsonValue.of(value)));
   }
 
   // ---------------------------------------------------------------- signing
@@ -282,72 +282,7 @@ public final class AtomicTokenBuilder {
 
   /** Signs and also returns {@code exp}, for {@link AtomicTokenCache}. */
   Minted mint() {
-    Settings c = s;
-    SigningKey key = c.keys.signingKey();
-    if (key == null) {
-      throw new JwtSignerException(Reason.SIGNING_FAILED,
-          "the key source returned no signing key. Fix: make KeySource.signingKey() return a key.");
-    }
-    JwsAlgorithm alg = c.algorithm != null ? c.algorithm : key.defaultAlgorithm();
-    AtomicPolicy policy = c.policy;
-    long iat = c.clock.instant().getEpochSecond();
-    long lifetime;
-    long exp;
-    if (c.expiresAt != null) {
-      exp = c.expiresAt.getEpochSecond();
-      lifetime = exp - iat; // both within Instant's range: no overflow
-    } else {
-      Duration d = c.expiresIn != null ? c.expiresIn : defaultLifetime(policy);
-      lifetime = d.getSeconds();
-      exp = saturatedAdd(iat, lifetime);
-    }
-    String kid = c.keyId != null ? c.keyId : key.keyId().orElse(null);
-
-    List<Violation> v = new ArrayList<>(0);
-    boolean subOk = checkUserId(v, SUB, c.subjectSet, c.subject, "subject");
-    boolean atomicSubOk = checkUserId(v, ATOMIC_SUB, c.atomicSubjectSet, c.atomicSubject, "atomicSubject");
-    checkUserIdReadable(v, policy, subOk, atomicSubOk, c);
-    checkAlgorithm(v, c, alg, key);
-    checkLifetime(v, policy, lifetime);
-    checkIssuer(v, policy, c.issuer);
-    if (c.keyId != null && key.keyId().isPresent() && !key.keyId().get().equals(c.keyId)) {
-      v.add(Violation.of("header.kid", Rule.KEY_ID_INVALID,
-          "keyId(...) sets a kid other than the one the key source gives its current key.",
-          "leave keyId(...) out and let the key source name its key (KeySource.withKeyId), so a kid always travels with its key."));
-    }
-
-    StringBuilder json = new StringBuilder(160);
-    json.append('{');
-    if (subOk) {
-      member(json, SUB);
-      JsonValue.appendQuoted(json, c.subject);
-    }
-    if (atomicSubOk) {
-      member(json, ATOMIC_SUB);
-      JsonValue.appendQuoted(json, c.atomicSubject);
-    }
-    member(json, "iat");
-    json.append(iat);
-    member(json, "exp");
-    json.append(exp);
-    if (c.issuer != null) {
-      member(json, ISS);
-      JsonValue.appendQuoted(json, c.issuer);
-    }
-    if (!c.profile.isEmpty() || !c.custom.isEmpty() || !c.extra.isEmpty()) {
-      Map<String, String> written = new HashMap<>();
-      appendFields(json, v, policy, c.profile, true, "the profile field ", written);
-      appendFields(json, v, policy, c.custom, true, "customField(...)", written);
-      appendFields(json, v, policy, c.extra, false, "claim(...)", written);
-    }
-    json.append('}');
-
-    if (!v.isEmpty()) {
-      throw new TokenRejectedException(Reason.TOKEN_REJECTED,
-          "the Atomic token was not signed: " + v.size() + (v.size() == 1 ? " rule" : " rules") + " broken.", v);
-    }
-    String token = c.signers.signerFor(key, alg, kid).sign(json.toString());
-    return new Minted(token, exp);
+    return AtomicMinter.mint(s);
   }
 
   /** The prepared-signer holder (for tests). */
@@ -372,163 +307,14 @@ public final class AtomicTokenBuilder {
         + ", keySource=" + s.keys + ", " + s.policy + "]";
   }
 
-  // ---------------------------------------------------------------- checks
-
-  private static boolean checkUserId(List<Violation> v, String claim, boolean set, String value, String method) {
-    if (!set) {
-      return false;
-    }
-    if (value == null || value.isBlank()) {
-      v.add(Violation.of(claim, Rule.USER_ID_MISSING,
-          claim + " is " + (value == null ? "null" : "blank") + "; the SDK needs the user ID as a non-blank string.",
-          "pass the logged-in user's ID to " + method + "(...)."));
-      return false;
-    }
-    if (!JsonValue.isWellFormed(value)) {
-      v.add(Violation.of(claim, Rule.INVALID_UNICODE,
-          claim + " contains a lone UTF-16 surrogate, which has no UTF-8 encoding.",
-          "pass the user ID as well-formed Unicode text."));
-      return false;
-    }
-    return true;
-  }
-
-  private static void checkUserIdReadable(List<Violation> v, AtomicPolicy policy, boolean subOk, boolean atomicSubOk,
-      Settings c) {
-    List<String> order = policy.userIdClaims();
-    if ((subOk && order.contains(SUB)) || (atomicSubOk && order.contains(ATOMIC_SUB))) {
-      return;
-    }
-    if (subOk || atomicSubOk) {
-      String set = subOk ? SUB : ATOMIC_SUB;
-      v.add(Violation.of(set, Rule.USER_ID_MISSING,
-          set + " is set, but the policy reads the user ID only from " + String.join(", ", order)
-              + ", so the SDK would find none.",
-          "write the user ID where the API key reads it, or add " + set + " to AtomicPolicy.userIdClaims."));
-    } else if (!c.subjectSet && !c.atomicSubjectSet) {
-      v.add(Violation.of(SUB, Rule.USER_ID_MISSING,
-          "no user ID is set; the SDK reads it from the first non-blank string among " + String.join(", ", order) + ".",
-          "call subject(userId), or atomicSubject(userId) when sub already carries another ID."));
-    }
-  }
-
-  private static void checkAlgorithm(List<Violation> v, Settings c, JwsAlgorithm alg, SigningKey key) {
-    if (c.unknownAlgorithm != null) {
-      v.add(Violation.of("header.alg", Rule.ALGORITHM_NOT_ALLOWED,
-          "the algorithm " + SafeText.of(c.unknownAlgorithm) + " is not one the platform accepts (RS256, RS512, ES512).",
-          "use RS256 or RS512 with an RSA key, or ES512 with a P-521 key."));
-    } else if (!alg.fits(key.privateKey())) {
-      boolean wantsEc = alg == JwsAlgorithm.ES512;
-      v.add(Violation.of("header.alg", Rule.ALGORITHM_KEY_MISMATCH,
-          alg + " needs " + (wantsEc ? "an EC P-521 key" : "an RSA key") + ", but the key source gives "
-              + (wantsEc ? "an RSA key." : "an EC key."),
-          wantsEc
-              ? "sign this key with RS256 or RS512, or load a P-521 key for ES512."
-              : "sign this key with ES512, or load an RSA key of 2048 bits or more for " + alg + "."));
-    }
-  }
-
-  private static void checkLifetime(List<Violation> v, AtomicPolicy policy, long lifetime) {
-    long max = policy.maxTokenExpiry().getSeconds();
-    long sdk = policy.sdkExpiryInterval().getSeconds();
-    if (lifetime <= 0) {
-      v.add(Violation.of("exp", Rule.EXPIRY_NOT_AFTER_ISSUED_AT,
-          "exp is not after iat: exp − iat is " + lifetime + " s; it must be positive and more than the SDK's "
-              + "expiry interval of " + seconds(sdk) + ".",
-          "set expiresIn(...) to a positive duration (the default is 1 day), or expiresAt(...) to a later instant."));
-    } else if (lifetime > max) {
-      v.add(Violation.of("exp", Rule.EXPIRY_BEYOND_MAXIMUM,
-          "exp − iat is " + seconds(lifetime) + "; the policy allows at most " + seconds(max) + ".",
-          "shorten expiresIn(...) to " + seconds(max) + " or less, or raise the API key's max token expiry"
-              + " together with AtomicPolicy.maxTokenExpiry."));
-    } else if (lifetime <= sdk) {
-      v.add(Violation.of("exp", Rule.LIFETIME_BELOW_SDK_INTERVAL,
-          "exp − iat is " + seconds(lifetime) + "; the SDK asks for a new token " + seconds(sdk)
-              + " before exp, so the token must live longer than that.",
-          "set expiresIn(...) above " + seconds(sdk) + " (the default is 1 day), or lower"
-              + " AtomicPolicy.sdkExpiryInterval to match the SDK's setting."));
-    }
-  }
-
-  private static void checkIssuer(List<Violation> v, AtomicPolicy policy, String issuer) {
-    if (policy.allowedIssuers().isEmpty() || (issuer != null && policy.allowedIssuers().contains(issuer))) {
-      return;
-    }
-    v.add(Violation.of(ISS, Rule.ISSUER_NOT_ALLOWED,
-        (issuer == null ? "iss is missing" : "iss is not one of the policy's allowed issuers")
-            + "; the API key accepts only " + policy.allowedIssuers().size()
-            + (policy.allowedIssuers().size() == 1 ? " issuer." : " issuers."),
-        "call issuer(...) with one of: " + String.join(", ", policy.allowedIssuers()) + "."));
-  }
-
-  private static void appendFields(StringBuilder json, List<Violation> v, AtomicPolicy policy,
-      Map<String, JsonValue> fields, boolean mapped, String source, Map<String, String> written) {
-    for (Map.Entry<String, JsonValue> e : fields.entrySet()) {
-      String field = e.getKey();
-      String what = source.endsWith(" ") ? source + field : source;
-      if (!validName(v, field, what)) {
-        continue;
-      }
-      String claim = mapped ? policy.claimName(field) : field;
-      if (policy.reservedClaims().contains(claim)) {
-        v.add(reserved(claim, what));
-        continue;
-      }
-      String earlier = written.putIfAbsent(claim, what);
-      if (earlier != null) {
-        v.add(Violation.of(claim, Rule.CLAIM_NAME_INVALID,
-            claim + " is written twice: by " + earlier + " and by " + what + ".",
-            "set each claim once; rename one of them, or change the policy's claim mapping."));
-        continue;
-      }
-      JsonValue value = e.getValue();
-      if (value.rule() != null) {
-        v.add(Violation.of(claim, value.rule(), "the value of " + claim + " " + value.problem() + ".",
-            value.rule() == Rule.INVALID_UNICODE ? "pass well-formed Unicode text." : JsonValue.ALLOWED));
-        continue;
-      }
-      member(json, claim);
-      json.append(value.json());
-    }
-  }
-
-  private static boolean validName(List<Violation> v, String name, String what) {
-    String problem = name == null ? "is null" : name.isBlank() ? "is blank"
-        : !JsonValue.isWellFormed(name) ? "contains a lone UTF-16 surrogate"
-        : name.chars().anyMatch(Character::isISOControl) ? "contains a control character"
-        : name.length() > MAX_CLAIM_NAME_CHARS ? "is longer than " + MAX_CLAIM_NAME_CHARS + " characters" : null;
-    if (problem == null) {
-      return true;
-    }
-    v.add(Violation.of("claims", Rule.CLAIM_NAME_INVALID, "a claim name given to " + what + " " + problem + ".",
-        "name each claim with non-blank, printable text."));
-    return false;
-  }
-
-  private static Violation reserved(String claim, String what) {
-    String fix;
-    switch (claim) {
-      case ISS: fix = "set the issuer with issuer(...)."; break;
-      case SUB: fix = "set the user ID with subject(...)."; break;
-      case ATOMIC_SUB: fix = "set the user ID with atomicSubject(...)."; break;
-      case "exp": fix = "set the expiry with expiresIn(...) or expiresAt(...)."; break;
-      case "iat": fix = "leave iat to the builder, which takes it from its clock(...)."; break;
-      case "nbf": fix = "leave nbf out; the platform does not use it and it could make a fresh token unusable."; break;
-      default: fix = "the SDK reads the user ID from " + claim + "; set it with subject(...) or atomicSubject(...)."; break;
-    }
-    return Violation.of(claim, Rule.RESERVED_CLAIM,
-        claim + " is reserved: " + what + " may not set it, so no extra claim can change whose token it is or how long it lives.",
-        fix);
-  }
-
   // ---------------------------------------------------------------- helpers
 
   private AtomicTokenBuilder profile(String field, String value) {
     return with(n -> n.profile = put(n.profile, field, value == null ? null : JsonValue.ofString(value)));
   }
 
-  private AtomicTokenBuilder with(Consumer<Settings> change) {
-    Settings n = s.copy();
+  private AtomicTokenBuilder with(Consumer<AtomicSettings> change) {
+    AtomicSettings n = s.copy();
     change.accept(n);
     return new AtomicTokenBuilder(n);
   }
@@ -544,39 +330,8 @@ public final class AtomicTokenBuilder {
     return Collections.unmodifiableMap(copy);
   }
 
-  private static void member(StringBuilder json, String name) {
-    if (json.length() > 1) {
-      json.append(',');
-    }
-    JsonValue.appendQuoted(json, name);
-    json.append(':');
-  }
-
-  private static Duration defaultLifetime(AtomicPolicy policy) {
-    return DEFAULT_LIFETIME.compareTo(policy.maxTokenExpiry()) <= 0 ? DEFAULT_LIFETIME : policy.maxTokenExpiry();
-  }
-
-  private static long saturatedAdd(long a, long b) {
-    long r = a + b;
-    return ((a ^ r) & (b ^ r)) < 0 ? (b < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : r;
-  }
-
-  /** {@code 604800 s (7 days)}, {@code 7200 s (2 h)}, {@code 30 s}. */
-  static String seconds(long s) {
-    if (s >= 86_400 && s % 86_400 == 0) {
-      return s + " s (" + s / 86_400 + (s == 86_400 ? " day)" : " days)");
-    }
-    if (s >= 3_600 && s % 3_600 == 0) {
-      return s + " s (" + s / 3_600 + " h)";
-    }
-    return s + " s";
-  }
-
   private static <T> T requireArgument(T value, String what, String fix) {
-    if (value == null) {
-      throw new JwtSignerException(Reason.INVALID_ARGUMENT, what + " is null. Fix: " + fix);
-    }
-    return value;
+    return Check.notNull(value, what, fix);
   }
 
   /** A token and its {@code exp} in epoch seconds. */
@@ -595,35 +350,6 @@ public final class AtomicTokenBuilder {
 
     long exp() {
       return exp;
-    }
-  }
-
-  /** The builder's state; copied on every change and never modified once a builder holds it. */
-  private static final class Settings implements Cloneable {
-    KeySource keys;
-    PreparedSigners signers;
-    JwsAlgorithm algorithm;
-    String unknownAlgorithm;
-    AtomicPolicy policy;
-    String issuer;
-    InstantSource clock;
-    String keyId;
-    String subject;
-    boolean subjectSet;
-    String atomicSubject;
-    boolean atomicSubjectSet;
-    Duration expiresIn;
-    Instant expiresAt;
-    Map<String, JsonValue> profile;
-    Map<String, JsonValue> custom;
-    Map<String, JsonValue> extra;
-
-    Settings copy() {
-      try {
-        return (Settings) clone();
-      } catch (CloneNotSupportedException e) {
-        throw new AssertionError(e);
-      }
     }
   }
 }

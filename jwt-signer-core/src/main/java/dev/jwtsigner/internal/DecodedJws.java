@@ -28,9 +28,13 @@ public final class DecodedJws {
   private final JwsAlgorithm algorithm;
   private final String keyId;
   private final List<Violation> violations;
+  private final boolean headerDecoded;
+  private final boolean claimsDecoded;
 
   DecodedJws(boolean signatureValid, Map<String, Object> header, Map<String, Object> claims,
-      JwsAlgorithm algorithm, String keyId, List<Violation> violations) {
+      JwsAlgorithm algorithm, String keyId, List<Violation> violations, boolean headerDecoded, boolean claimsDecoded) {
+    this.headerDecoded = headerDecoded;
+    this.claimsDecoded = claimsDecoded;
     this.signatureValid = signatureValid;
     this.header = header == null ? Map.of() : header;
     this.claims = claims == null ? Map.of() : claims;
@@ -55,6 +59,19 @@ public final class DecodedJws {
    */
   public Map<String, Object> claims() {
     return claims;
+  }
+
+  /** Whether the header was read as one strict JSON object (its rules may still have failed). */
+  public boolean headerDecoded() {
+    return headerDecoded;
+  }
+
+  /**
+   * Whether the payload was read as one strict JSON object, so that claim rules can run on {@link #claims()};
+   * false when the token's structure or its claims text was refused.
+   */
+  public boolean claimsDecoded() {
+    return claimsDecoded;
   }
 
   /** The header's {@code alg}, if it names one of {@link JwsAlgorithm}'s (allowed here or not). */

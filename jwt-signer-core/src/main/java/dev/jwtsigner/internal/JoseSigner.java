@@ -7,14 +7,14 @@ import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.keys.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
-import java.security.Provider;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 
 /**
  * Signs a ready JSON payload as a compact JWS with one key and algorithm, straight on a JCA
@@ -22,11 +22,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * the member order of npm's {@code jsonwebtoken}) is encoded once, when the signer is prepared; each token
  * then costs one base64url pass over the payload, the signature, and one pass over the signature.
  *
- * <p>Provider choice: a key bound to a provider (an HSM key, or {@link SigningKey#withProvider}) always signs
- * there. Otherwise RSA signs on the JDK's provider, and ES512 on Bouncy Castle, about five times faster than
- * SunEC on P-521. Bouncy Castle is loaded on a background thread when the first ES512 signer is prepared;
- * until it is ready, ES512 tokens are signed by SunEC (same tokens, any verifier accepts both), so neither
- * start-up nor the first request waits for it.
+ * <p>Engine choice ({@link Providers}, the one place it is made): a key bound to a provider (an HSM key, or
+ * {@link SigningKey#withProvider}) always signs there, and a remote key ({@link SigningKey#remote}) through
+ * its {@link dev.jwtsigner.keys.RemoteSigner}. Any other key signs on the fastest engine that is ready, as that
+ * engine's own key object (converted once, here): the Amazon Corretto Crypto Provider when it is on the class
+ * path, else the JDK's for RSA and Bouncy Castle's for ES512. Optional engines load on background threads;
+ * until they are ready the next engine signs (same tokens: any verifier accepts both), and the signer moves
+ * over when {@link Providers#generation()} changes, so neither start-up nor the first request waits. An
+ * engine that fails to set up the key or to sign is left for the next one (the JDK's is always last).
  *
  * <pre>{@code
  * JoseSigner signer = JoseSigner.prepare(signingKey, JwsAlgorithm.ES512);
@@ -43,37 +46,47 @@ public final class JoseSigner {
 
   private final SigningKey key;
   private final JwsAlgorithm algorithm;
-  private final String jcaName;
   /** {@code base64url(header) + "."}, ASCII. */
   private final byte[] headerDot;
-  /** Whether to move to Bouncy Castle once it is loaded (ES512 with an unbound key). */
-  private final boolean upgradable;
+  /** Where the engines come from, for a key not bound to a provider; null for a bound or remote key. */
+  private final Supplier<List<Engine>> engines;
+  /** Engines that failed with this key; never tried again by this signer. */
+  private final Set<Engine> failed = ConcurrentHashMap.newKeySet();
   private volatile Route route;
 
   /**
-   * Where the signatures are made: a provider (null: the JDK's default lookup), its key object, and the
-   * {@code Signature} objects already initialized with that key, free for the next token. A thread takes one
-   * from the pool and gives it back after a successful signature, so threads never share one and a token
-   * costs no provider lookup or key set-up; the pool holds at most as many as ever signed at once.
+   * Where the signatures are made: an engine, its own key object, and the {@code Signature} objects already
+   * initialized with that key, free for the next token. A thread takes one from the pool and gives it back
+   * after a successful signature, so threads never share one and a token costs no provider lookup or key
+   * set-up; the pool holds at most as many as ever signed at once. {@code generation} is
+   * {@link Providers#generation()} when the engine was picked.
    */
-  private record Route(Provider provider, PrivateKey key, ConcurrentLinkedQueue<Signature> idle) {
+  private record Route(Engine engine, PrivateKey key, ConcurrentLinkedQueue<Signature> idle, int generation) {
 
-    Route(Provider provider, PrivateKey key) {
-      this(provider, key, new ConcurrentLinkedQueue<>());
+    Route(Engine engine, PrivateKey key, int generation) {
+      this(engine, key, new ConcurrentLinkedQueue<>(), generation);
     }
 
     String providerName() {
-      return provider == null ? "(JDK default)" : provider.getName();
+      return engine.provider() == null ? "(JDK default)" : engine.provider().getName();
     }
   }
 
-  private JoseSigner(SigningKey key, JwsAlgorithm algorithm, byte[] headerDot, Route route, boolean upgradable) {
+  private JoseSigner(SigningKey key, JwsAlgorithm algorithm, byte[] headerDot, Supplier<List<Engine>> engines) {
     this.key = key;
     this.algorithm = algorithm;
-    this.jcaName = Providers.signatureName(algorithm);
     this.headerDot = headerDot;
-    this.route = route;
-    this.upgradable = upgradable;
+    boolean automatic = key.remoteSigner().isEmpty() && key.provider().isEmpty() && key.privateKey().getEncoded() != null;
+    this.engines = automatic ? engines : null;
+    if (key.remoteSigner().isPresent()) {
+      this.route = null;
+    } else if (key.provider().isPresent()) {
+      this.route = new Route(Providers.bound(key.provider().get()), key.privateKey(), 0);
+    } else if (!automatic) {
+      this.route = new Route(Providers.jdk(algorithm), key.privateKey(), 0); // hides its encoding: the default lookup finds its provider
+    } else {
+      this.route = pick(Providers.generation());
+    }
   }
 
   /**
@@ -86,18 +99,12 @@ public final class JoseSigner {
 
   /** As {@link #prepare(SigningKey, JwsAlgorithm)}, with {@code keyId} (may be null) as the kid header. */
   public static JoseSigner prepare(SigningKey key, JwsAlgorithm algorithm, String keyId) {
-    Route route;
-    boolean upgradable = false;
-    if (key.provider().isPresent()) {
-      route = new Route(key.provider().get(), key.privateKey());
-    } else if (algorithm == JwsAlgorithm.ES512 && key.privateKey().getEncoded() != null) {
-      Provider fast = Providers.fastestReadyFor(algorithm).orElse(null);
-      route = fast != null ? new Route(fast, convert(key.privateKey(), fast)) : new Route(null, key.privateKey());
-      upgradable = fast == null;
-    } else {
-      route = new Route(null, key.privateKey());
-    }
-    return new JoseSigner(key, algorithm, header(algorithm, keyId), route, upgradable);
+    return new JoseSigner(key, algorithm, header(algorithm, keyId), () -> Providers.readyEngines(algorithm));
+  }
+
+  /** As {@link #prepare(SigningKey, JwsAlgorithm, String)}, with the engines {@code engines} lists (tests). */
+  static JoseSigner prepare(SigningKey key, JwsAlgorithm algorithm, String keyId, Supplier<List<Engine>> engines) {
+    return new JoseSigner(key, algorithm, header(algorithm, keyId), engines);
   }
 
   /** The key this signer was prepared for. */
@@ -112,7 +119,8 @@ public final class JoseSigner {
    */
   public boolean serves(SigningKey other) {
     return other == key
-        || (other.privateKey() == key.privateKey() && other.provider().orElse(null) == key.provider().orElse(null));
+        || (other.privateKey() == key.privateKey() && other.provider().orElse(null) == key.provider().orElse(null)
+            && other.remoteSigner().orElse(null) == key.remoteSigner().orElse(null));
   }
 
   /** The algorithm this signer uses. */
@@ -122,7 +130,12 @@ public final class JoseSigner {
 
   /** The name of the provider the next signature is made with ({@code (JDK default)} for the default lookup). */
   public String providerName() {
-    return currentRoute().providerName();
+    return key.remoteSigner().isPresent() ? "(remote)" : currentRoute().providerName();
+  }
+
+  /** The description of the engine the next signature is made with, for example {@code BC 1.87 (Bouncy Castle, Java)}. */
+  public String engine() {
+    return key.remoteSigner().isPresent() ? "RemoteSigner" : currentRoute().engine().description();
   }
 
   /**
@@ -133,24 +146,7 @@ public final class JoseSigner {
    */
   public String sign(String payloadJson) {
     byte[] payload = BASE64URL.encode(payloadJson.getBytes(StandardCharsets.UTF_8));
-    Route current = currentRoute();
-    byte[] signature;
-    try {
-      Signature s = current.idle().poll();
-      if (s == null) {
-        s = signature(current);
-        s.initSign(current.key());
-      }
-      s.update(headerDot);
-      s.update(payload);
-      signature = s.sign(); // resets s to its state right after initSign, ready for the next token
-      current.idle().offer(s); // not reached after a failure: a Signature in doubt is dropped
-    } catch (GeneralSecurityException | RuntimeException e) {
-      throw new JwtSignerException(Reason.SIGNING_FAILED,
-          "the " + algorithm + " signature failed in provider " + current.providerName()
-              + " (" + e.getClass().getSimpleName() + "). Fix: check that the key and its provider (HSM session) are usable.",
-          e);
-    }
+    byte[] signature = key.remoteSigner().isPresent() ? signRemotely(payload) : signLocally(payload);
     byte[] encodedSignature = BASE64URL.encode(signature);
     byte[] token = new byte[headerDot.length + payload.length + 1 + encodedSignature.length];
     System.arraycopy(headerDot, 0, token, 0, headerDot.length);
@@ -160,23 +156,85 @@ public final class JoseSigner {
     return new String(token, ASCII);
   }
 
-  /** The route to sign on now: moves to Bouncy Castle the first time it is ready (a benign race: any winner is right). */
+  private byte[] signLocally(byte[] payload) {
+    while (true) {
+      Route current = currentRoute();
+      try {
+        Signature s = current.idle().poll();
+        if (s == null) {
+          s = current.engine().newSignature(algorithm);
+          s.initSign(current.key());
+        }
+        s.update(headerDot);
+        s.update(payload);
+        byte[] signature = s.sign(); // resets s to its state right after initSign, ready for the next token
+        current.idle().offer(s); // not reached after a failure: a Signature in doubt is dropped
+        return signature;
+      } catch (GeneralSecurityException | RuntimeException e) {
+        if (!leave(current)) {
+          throw new JwtSignerException(Reason.SIGNING_FAILED,
+              "the " + algorithm + " signature failed in provider " + current.providerName()
+                  + " (" + e.getClass().getSimpleName() + "). Fix: check that the key and its provider (HSM session) are usable.",
+              e);
+        }
+      }
+    }
+  }
+
+  private byte[] signRemotely(byte[] payload) {
+    byte[] input = new byte[headerDot.length + payload.length];
+    System.arraycopy(headerDot, 0, input, 0, headerDot.length);
+    System.arraycopy(payload, 0, input, headerDot.length, payload.length);
+    return RemoteSignatures.sign(key.remoteSigner().get(), key.publicKey().get(), algorithm, input);
+  }
+
+  /**
+   * Marks {@code broken}'s engine as failed for this signer and moves to the next one; false when the engine
+   * was the user's (a bound key) or the JDK's default lookup, the last resort, so the failure is reported.
+   */
+  private boolean leave(Route broken) {
+    if (engines == null || broken.engine().provider() == null || key.provider().isPresent()) {
+      return false;
+    }
+    failed.add(broken.engine());
+    route = pick(Providers.generation());
+    return true;
+  }
+
+  /** The route to sign on now: looks again once a background load has finished (a benign race: any winner is right). */
   private Route currentRoute() {
     Route current = route;
-    if (upgradable && current.provider() == null) {
-      Provider fast = Providers.fastestReadyFor(algorithm).orElse(null);
-      if (fast != null) {
-        current = new Route(fast, convert(key.privateKey(), fast));
-        route = current;
-      }
+    if (engines != null && current.generation() != Providers.generation()) {
+      current = pick(Providers.generation());
+      route = current;
     }
     return current;
   }
 
-  private Signature signature(Route current) throws NoSuchAlgorithmException {
-    return current.provider() == null
-        ? Signature.getInstance(jcaName)
-        : Signature.getInstance(jcaName, current.provider());
+  /**
+   * The fastest engine, not failed before, that takes the key: its first {@code Signature} is initialized
+   * here and pooled, so an engine that cannot use the key is skipped now, not at the first token.
+   */
+  private Route pick(int generation) {
+    for (Engine engine : engines.get()) {
+      if (failed.contains(engine)) {
+        continue;
+      }
+      if (engine.provider() == null) {
+        return new Route(engine, key.privateKey(), generation);
+      }
+      try {
+        PrivateKey own = engine.own(key.privateKey());
+        Signature first = engine.newSignature(algorithm);
+        first.initSign(own);
+        Route candidate = new Route(engine, own, generation);
+        candidate.idle().offer(first);
+        return candidate;
+      } catch (GeneralSecurityException | RuntimeException e) {
+        failed.add(engine);
+      }
+    }
+    return new Route(Providers.jdk(algorithm), key.privateKey(), generation);
   }
 
   private static byte[] header(JwsAlgorithm algorithm, String keyId) {
@@ -192,15 +250,5 @@ public final class JoseSigner {
     System.arraycopy(encoded, 0, headerDot, 0, encoded.length);
     headerDot[encoded.length] = '.';
     return headerDot;
-  }
-
-  /** Re-creates the key as the provider's own key object, once, so the provider signs at full speed. */
-  private static PrivateKey convert(PrivateKey key, Provider provider) {
-    try {
-      return KeyFactory.getInstance(key.getAlgorithm(), provider)
-          .generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
-    } catch (GeneralSecurityException e) {
-      return key; // the provider cannot import it: sign with the key as it is
-    }
   }
 }

@@ -1,27 +1,18 @@
 package dev.jwtsigner.internal;
 
-import com.nimbusds.jose.Algorithm;
-import com.nimbusds.jose.JWSAlgorithm;
 import dev.jwtsigner.JwsAlgorithm;
 import dev.jwtsigner.JwtSignerException;
 import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.TokenRejectedException;
 import dev.jwtsigner.Violation;
 import dev.jwtsigner.Violation.Rule;
-import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A strict decoder and verifier for compact JWS tokens, the one code path behind the test kit's verifiers.
@@ -50,21 +41,16 @@ public final class JwsDecoder {
   /** The deepest nesting a header may have (an embedded JWK or certificate chain is 2 deep). */
   static final int HEADER_MAX_DEPTH = 10;
   /** An ES512 signature is r‖s, 66 bytes each (RFC 7518 section 3.4). */
-  static final int ES512_SIGNATURE_BYTES = 132;
+  static final int ES512_SIGNATURE_BYTES = KeySelection.ES512_SIGNATURE_BYTES;
 
   private static final StrictJson HEADER_JSON = StrictJson.create(HEADER_MAX_BYTES, HEADER_MAX_DEPTH);
   private static final Reason REASON = Reason.TOKEN_NOT_ACCEPTED;
-  /** JOSE algorithm names registered for JWS: these, and only these, are safe to repeat in a message. */
-  private static final Set<String> REGISTERED_NAMES = registeredNames();
 
   private final Set<JwsAlgorithm> allowed;
   private final StrictJson claimsJson;
   private final int maxTokenChars;
-  /**
-   * The last header this decoder read as one strict JSON object, kept because one signer's tokens share their
-   * header: the same base64url text always reads to the same (immutable) map. Checked again for every token.
-   */
-  private volatile KnownHeader lastHeader;
+  /** The last header read, which one signer's tokens share; its rules are still checked for every token. */
+  private final HeaderMemory headers = new HeaderMemory();
 
   private JwsDecoder(Set<JwsAlgorithm> allowed, StrictJson claimsJson) {
     this.allowed = Collections.unmodifiableSet(EnumSet.copyOf(allowed));
@@ -113,7 +99,7 @@ public final class JwsDecoder {
       return new Decoding(token, keys == null ? List.of() : keys).run();
     } catch (RuntimeException e) {
       return new DecodedJws(false, Map.of(), Map.of(), null, null, List.of(Violation.of("token", Rule.TOKEN_MALFORMED,
-          "token could not be decoded (" + e.getClass().getSimpleName() + ").", FIX_COMPACT)));
+          "token could not be decoded (" + e.getClass().getSimpleName() + ").", FIX_COMPACT)), false, false);
     }
   }
 
@@ -128,38 +114,7 @@ public final class JwsDecoder {
     if (alg == null || key == null || signingInput == null || signature == null || !key.suits(alg)) {
       return false;
     }
-    return verifySuitable(alg, key, signingInput, signingInput.length, signature);
-  }
-
-  /** {@link #verifySignature} for a key known to suit {@code alg}, over {@code signingInput[0, length)}. */
-  private static boolean verifySuitable(JwsAlgorithm alg, TrustedKey key, byte[] signingInput, int length,
-      byte[] signature) {
-    if (alg == JwsAlgorithm.ES512 ? !inP521Range(signature) : !key.hasRsaSignatureLength(signature)) {
-      return false;
-    }
-    return key.verifies(alg, signingInput, length, signature);
-  }
-
-  private static boolean inP521Range(byte[] signature) {
-    if (signature.length != ES512_SIGNATURE_BYTES) {
-      return false;
-    }
-    int half = ES512_SIGNATURE_BYTES / 2;
-    BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, half));
-    BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, half, ES512_SIGNATURE_BYTES));
-    return r.signum() > 0 && s.signum() > 0
-        && r.compareTo(KeyRequirements.P521_ORDER) < 0 && s.compareTo(KeyRequirements.P521_ORDER) < 0;
-  }
-
-  /** A header's base64url text and the map it reads to. */
-  private static final class KnownHeader {
-    final byte[] base64url;
-    final Map<String, Object> json;
-
-    KnownHeader(byte[] base64url, Map<String, Object> json) {
-      this.base64url = base64url;
-      this.json = json;
-    }
+    return KeySelection.verifySuitable(alg, key, signingInput, signingInput.length, signature);
   }
 
   private static final String FIX_COMPACT =
@@ -172,6 +127,8 @@ public final class JwsDecoder {
     private final List<Violation> violations = new ArrayList<>();
     private Map<String, Object> header = Map.of();
     private Map<String, Object> claims = Map.of();
+    private boolean headerDecoded;
+    private boolean claimsDecoded;
     private JwsAlgorithm algorithm;
     private String keyId;
     /** Where the two dots are, once {@code structureIsCompact} found exactly two. */
@@ -190,7 +147,7 @@ public final class JwsDecoder {
 
     DecodedJws run() {
       boolean signatureValid = structureIsCompact() && decodeAndVerify();
-      return new DecodedJws(signatureValid, header, claims, algorithm, keyId, violations);
+      return new DecodedJws(signatureValid, header, claims, algorithm, keyId, violations, headerDecoded, claimsDecoded);
     }
 
     /** Finds the two dots, and makes the token's bytes the parts decode from and the signature covers. */
@@ -231,7 +188,7 @@ public final class JwsDecoder {
     }
 
     private boolean decodeAndVerify() {
-      Map<String, Object> knownHeader = knownHeader();
+      Map<String, Object> knownHeader = headers.lookup(bytes, firstDot);
       byte[] headerBytes = knownHeader == null ? decodePart(0, firstDot, "header") : null;
       byte[] payloadBytes = decodePart(firstDot + 1, secondDot, "claims");
       byte[] signature = decodePart(secondDot + 1, token.length(), "signature");
@@ -241,12 +198,14 @@ public final class JwsDecoder {
       }
       if (knownHeader != null) {
         header = knownHeader;
+        headerDecoded = true;
         checkHeader();
       } else if (headerBytes != null) {
         header = parse(HEADER_JSON, headerBytes, "header");
         if (header != null) {
+          headerDecoded = true;
           if (bytes != null) {
-            lastHeader = new KnownHeader(Arrays.copyOf(bytes, firstDot), header);
+            headers.remember(bytes, firstDot, header);
           }
           checkHeader();
         }
@@ -255,6 +214,7 @@ public final class JwsDecoder {
       boolean verifiable = violations.isEmpty();
       if (payloadBytes != null) {
         claims = parse(claimsJson, payloadBytes, "claims");
+        claimsDecoded = claims != null;
       }
       if (header == null) {
         header = Map.of();
@@ -266,155 +226,14 @@ public final class JwsDecoder {
       return verifiable && verify(signature);
     }
 
-    /** The map of the header part when its text is that of the last header read, else null. */
-    private Map<String, Object> knownHeader() {
-      KnownHeader known = lastHeader;
-      return known != null && bytes != null
-          && Arrays.equals(bytes, 0, firstDot, known.base64url, 0, known.base64url.length) ? known.json : null;
-    }
-
     private void checkHeader() {
-      Object alg = header.get("alg");
-      if (alg == null) {
-        add("header.alg", Rule.HEADER_INVALID, "header has no alg" + (header.containsKey("alg") ? " (it is null)." : "."),
-            "sign with " + allowedNames() + ", which writes alg into the header.");
-      } else if (!(alg instanceof String name)) {
-        add("header.alg", Rule.HEADER_INVALID, "header.alg is not a JSON string.",
-            "set alg to the name of the algorithm, such as \"" + allowed.iterator().next() + "\".");
-      } else {
-        algorithm = JwsAlgorithm.fromJoseName(name).orElse(null);
-        if (algorithm == null || !allowed.contains(algorithm)) {
-          add("header.alg", Rule.ALGORITHM_NOT_ALLOWED,
-              "header.alg " + (REGISTERED_NAMES.contains(name) ? "is " + name : "names no registered JWS algorithm")
-                  + "; only " + allowedNames() + " " + (allowed.size() == 1 ? "is" : "are")
-                  + " allowed, so the token is refused without checking its signature.",
-              "sign with " + allowedNames() + "; the platform accepts no other algorithm.");
-        }
-      }
-      if (header.containsKey("crit")) {
-        add("header.crit", Rule.CRITICAL_HEADER_UNSUPPORTED,
-            "header has crit: the token demands JWS extensions this verifier does not understand, so it must be"
-                + " refused (RFC 7515 section 4.1.11).",
-            "sign without a crit header; the platform understands no JWS extensions.");
-      }
-      if (header.containsKey("kid")) {
-        Object kid = header.get("kid");
-        if (kid instanceof String s && !s.isEmpty()) {
-          keyId = s;
-        } else {
-          add("header.kid", Rule.HEADER_INVALID,
-              "header.kid is " + (kid instanceof String ? "an empty string." : "not a JSON string."),
-              "set kid to the id the public key is registered under, or leave it out.");
-        }
-      }
+      HeaderRules.Header h = HeaderRules.check(header, allowed, violations);
+      algorithm = h.algorithm();
+      keyId = h.keyId();
     }
 
     private boolean verify(byte[] signature) {
-      boolean anyKey = false;
-      boolean kidRegistered = false;
-      for (TrustedKey key : keys) {
-        if (key != null) {
-          anyKey = true;
-          kidRegistered |= keyId != null && keyId.equals(key.keyIdOrNull());
-        }
-      }
-      if (!anyKey) {
-        add("signature", Rule.SIGNATURE_INVALID, "no public key is trusted, so the signature cannot be checked.",
-            "trust the public key that belongs to the signing key.");
-        return false;
-      }
-      int candidates = 0;
-      int fitting = 0;
-      int suitable = 0;
-      for (TrustedKey key : keys) {
-        if (isCandidate(key, kidRegistered)) {
-          candidates++;
-          if (key.fits(algorithm)) {
-            fitting++;
-            if (key.suits(algorithm)) {
-              suitable++;
-            }
-          }
-        }
-      }
-      if (candidates == 0) {
-        add("header.kid", Rule.KEY_ID_UNKNOWN,
-            "the token's kid matches none of the trusted keys' kids (" + trustedKeyIds()
-                + "), and no key without a kid is trusted.",
-            "sign with kid set to the id the public key is registered under, or trust the key under that kid.");
-        return false;
-      }
-      if (fitting == 0) {
-        add("header.alg", Rule.ALGORITHM_KEY_MISMATCH,
-            "the token is " + algorithm + ", which needs " + (algorithm == JwsAlgorithm.ES512 ? "an EC P-521" : "an RSA")
-                + " key, but the trusted key for it is " + describe(candidates(kidRegistered, false, false)) + ".",
-            "sign with the algorithm that fits the registered key (RS256 or RS512 for RSA, ES512 for EC P-521),"
-                + " or trust the public key of the key that signed.");
-        return false;
-      }
-      if (suitable == 0) {
-        add("key", Rule.KEY_UNSUITABLE,
-            "the trusted key for this " + algorithm + " token is " + describe(candidates(kidRegistered, true, false))
-                + "; the platform needs "
-                + (algorithm == JwsAlgorithm.ES512 ? "EC on P-521." : "RSA of at least " + TrustedKey.MIN_RSA_BITS + " bits."),
-            algorithm == JwsAlgorithm.ES512
-                ? "make a P-521 key with `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-521 -out private.pem`."
-                : "make a longer key with `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:4096 -out private.pem`.");
-        return false;
-      }
-      if (algorithm == JwsAlgorithm.ES512 && signature.length != ES512_SIGNATURE_BYTES) {
-        add("signature", Rule.SIGNATURE_INVALID,
-            "the ES512 signature has " + signature.length + " bytes; JWS requires exactly " + ES512_SIGNATURE_BYTES
-                + " (r and s, 66 bytes each, RFC 7518 section 3.4).",
-            "encode ES512 signatures as r‖s (IEEE P1363), not DER: sign with a JOSE library.");
-        return false;
-      }
-      for (TrustedKey key : keys) {
-        if (isCandidate(key, kidRegistered) && key.suits(algorithm)
-            && verifySuitable(algorithm, key, bytes, secondDot, signature)) {
-          return true;
-        }
-      }
-      add("signature", Rule.SIGNATURE_INVALID,
-          "the " + algorithm + " signature does not verify with the trusted key"
-              + (suitable == 1 ? " (" : "s (") + describe(candidates(kidRegistered, true, true)) + ").",
-          "sign with the private key that belongs to the trusted public key, and send the token unchanged.");
-      return false;
-    }
-
-    /**
-     * Whether the token's kid selects {@code key}: with no kid in the header, every key; with a kid some key
-     * is registered under ({@code kidRegistered}), those keys; with any other kid, the keys without a kid.
-     */
-    private boolean isCandidate(TrustedKey key, boolean kidRegistered) {
-      if (key == null) {
-        return false;
-      }
-      if (keyId == null) {
-        return true;
-      }
-      return kidRegistered ? keyId.equals(key.keyIdOrNull()) : key.keyIdOrNull() == null;
-    }
-
-    /** The candidate keys, in order, that also fit the algorithm and (if asked) suit it: for messages. */
-    private List<TrustedKey> candidates(boolean kidRegistered, boolean fitting, boolean suitable) {
-      List<TrustedKey> selected = new ArrayList<>();
-      for (TrustedKey key : keys) {
-        if (isCandidate(key, kidRegistered) && (!fitting || key.fits(algorithm)) && (!suitable || key.suits(algorithm))) {
-          selected.add(key);
-        }
-      }
-      return selected;
-    }
-
-    private String trustedKeyIds() {
-      Set<String> ids = new LinkedHashSet<>();
-      for (TrustedKey key : keys) {
-        if (key != null) {
-          ids.add(key.keyId().orElse("no kid"));
-        }
-      }
-      return String.join(", ", ids);
+      return new KeySelection(keys, keyId, algorithm).verify(bytes, secondDot, signature, violations);
     }
 
     private Map<String, Object> parse(StrictJson json, byte[] utf8, String field) {
@@ -426,25 +245,10 @@ public final class JwsDecoder {
       }
     }
 
-    /**
-     * The bytes of the strict, canonical base64url part {@code token[start, end)} (RFC 7515 section 2), or null
-     * after adding a violation. The JDK's decoder refuses every character outside the alphabet but {@code =}
-     * at the end, so a part it decodes, without {@code =} at the end and with no {@code lengthProblem},
-     * is canonical; for any other the part is examined character by character to say what is wrong.
-     */
+    /** The bytes of the strict, canonical base64url part {@code token[start, end)}, or null after adding a violation. */
     private byte[] decodePart(int start, int end, String field) {
-      if (bytes != null && (start == end || bytes[end - 1] != '=')) {
-        try {
-          ByteBuffer decoded = Base64.getUrlDecoder().decode(ByteBuffer.wrap(bytes, start, end - start));
-          String problem = lengthProblem(token, start, end);
-          return problem == null ? bytesOf(decoded) : refusePart(field, problem);
-        } catch (IllegalArgumentException notBase64Url) {
-          // said precisely below
-        }
-      }
-      String part = token.substring(start, end);
-      String problem = base64UrlProblem(part);
-      return problem == null ? Base64.getUrlDecoder().decode(part) : refusePart(field, problem);
+      byte[] decoded = Base64Url.decode(token, bytes, start, end);
+      return decoded != null ? decoded : refusePart(field, Base64Url.problem(token.substring(start, end)));
     }
 
     private byte[] refusePart(String field, String problem) {
@@ -459,76 +263,7 @@ public final class JwsDecoder {
     }
   }
 
-  /** Why {@code part} is not canonical unpadded base64url, or null if it is. */
-  static String base64UrlProblem(String part) {
-    for (int i = 0; i < part.length(); i++) {
-      char c = part.charAt(i);
-      if (sextet(c) < 0) {
-        String what = c == '=' ? "'=' padding" : Character.isWhitespace(c) ? "whitespace" : "a character outside A-Z a-z 0-9 - _";
-        return "has " + what + " at character " + (i + 1);
-      }
-    }
-    return lengthProblem(part, 0, part.length());
-  }
-
-  /**
-   * For {@code text[start, end)} made of base64url characters only: why its length or its last character
-   * makes it not canonical unpadded base64url (the JDK's decoder ignores the unused bits), or null if neither does.
-   */
-  private static String lengthProblem(String text, int start, int end) {
-    int length = end - start;
-    int rest = length % 4;
-    if (rest == 1) {
-      return "has " + length + " characters, a length no base64url text has (it is truncated or padded)";
-    }
-    if (rest != 0) {
-      int unusedBitsMask = rest == 2 ? 0x0f : 0x03;
-      if ((sextet(text.charAt(end - 1)) & unusedBitsMask) != 0) {
-        return "has non-zero unused bits in its last character, so it is not the canonical encoding";
-      }
-    }
-    return null;
-  }
-
-  /** The bytes of a buffer the JDK's decoder made: its own array, which it sizes exactly for unpadded input. */
-  private static byte[] bytesOf(ByteBuffer decoded) {
-    byte[] bytes = decoded.array();
-    return decoded.arrayOffset() == 0 && decoded.limit() == bytes.length ? bytes : Arrays.copyOf(bytes, decoded.limit());
-  }
-
-  private static int sextet(char c) {
-    if (c >= 'A' && c <= 'Z') {
-      return c - 'A';
-    }
-    if (c >= 'a' && c <= 'z') {
-      return c - 'a' + 26;
-    }
-    if (c >= '0' && c <= '9') {
-      return c - '0' + 52;
-    }
-    return c == '-' ? 62 : c == '_' ? 63 : -1;
-  }
-
   private String allowedNames() {
-    List<String> names = allowed.stream().map(Enum::name).collect(Collectors.toList());
-    return names.size() == 1 ? names.get(0)
-        : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
-  }
-
-  private static String describe(List<TrustedKey> keys) {
-    return keys.stream().map(k -> k.describeKey() + k.keyId().map(id -> " kid=" + id).orElse(""))
-        .distinct().collect(Collectors.joining(", "));
-  }
-
-  private static Set<String> registeredNames() {
-    Set<String> names = new HashSet<>();
-    for (JWSAlgorithm.Family family : List.of(JWSAlgorithm.Family.HMAC_SHA, JWSAlgorithm.Family.SIGNATURE)) {
-      family.forEach(a -> names.add(a.getName()));
-    }
-    names.add(Algorithm.NONE.getName());
-    for (JwsAlgorithm a : JwsAlgorithm.values()) {
-      names.add(a.name());
-    }
-    return Set.copyOf(names);
+    return HeaderRules.names(allowed);
   }
 }

@@ -26,13 +26,8 @@ public final class KeyIds {
     if (keyId.chars().anyMatch(Character::isISOControl)) {
       return "holds a control character";
     }
-    for (int i = 0; i < keyId.length(); i++) {
-      char c = keyId.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < keyId.length() && Character.isLowSurrogate(keyId.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        return "holds a lone UTF-16 surrogate, which UTF-8 cannot encode (the token would carry another kid)";
-      }
+    if (!Text.isWellFormed(keyId)) {
+      return "holds a lone UTF-16 surrogate, which UTF-8 cannot encode (the token would carry another kid)";
     }
     return null;
   }

@@ -22,6 +22,13 @@ public final class KeyRequirements {
       "01fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
           + "a51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409", 16);
 
+  /** The fix for a missing, short or wrong-type RSA key: how to make a right one. */
+  public static final String MAKE_RSA = "make one with `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:4096"
+      + " -out private.pem` or `ssh-keygen -t rsa -b 4096 -m PEM -P \"\" -f jwtRS512.key`";
+  /** The fix for an EC key off P-521: how to make a right one. */
+  public static final String MAKE_P521 =
+      "make one with `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-521 -out private.pem`";
+
   private KeyRequirements() {}
 
   /** Whether {@code params} (null: unknown) are P-521's: its field size and base-point order. */

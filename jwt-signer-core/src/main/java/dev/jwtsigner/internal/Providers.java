@@ -1,30 +1,56 @@
 package dev.jwtsigner.internal;
 
 import dev.jwtsigner.JwsAlgorithm;
+import java.security.GeneralSecurityException;
+import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
- * Which JCA provider signs and verifies each algorithm. Never registers a provider globally: the Bouncy
- * Castle instance is private to this library and created only when an ES512 key first needs it, so the
- * RSA path never pays for loading it.
+ * Which engine (JCA provider) signs and verifies each algorithm: the one place where that choice is made.
+ * Never registers a provider globally: each engine is an instance private to this library.
+ *
+ * <p>The order, fastest first, as measured on JDK 17 and 25 (single thread, each engine on its own key
+ * object; {@code benchmarks/results/engines.txt}):
+ * <ul>
+ *   <li>RS256, RS512: Amazon Corretto Crypto Provider (native AWS-LC, about 2.8x the JDK on RSA-2048 and
+ *       3.2x on RSA-4096) when it is on the class path and loads, else the JDK's (Bouncy Castle is no faster).
+ *   <li>ES512: Amazon Corretto Crypto Provider (about 3.2x Bouncy Castle on P-521), else Bouncy Castle
+ *       (about 4.5x SunEC), else the JDK's SunEC.
+ * </ul>
+ * ACCP is optional and loaded reflectively; both it and Bouncy Castle load on daemon threads when a
+ * signer first asks ({@link #readyEngines}), so start-up never waits, and signers move to the faster engine
+ * when {@link #generation()} says a load has finished. Verifiers wait for the load ({@link #engines}).
  *
  * <pre>{@code
- * Optional<Provider> fast = Providers.fastestFor(alg);   // Bouncy Castle for ES512, empty for RSA
- * String name = Providers.signatureName(alg);             // the JWS form: r‖s for ES512
- * Signature s = fast.isPresent() ? Signature.getInstance(name, fast.get()) : Signature.getInstance(name);
+ * List<Engine> now = Providers.readyEngines(JwsAlgorithm.ES512); // fastest first, the JDK's last
+ * Signature verifier = Providers.verifier(JwsAlgorithm.ES512, publicKey);  // initialized, fastest engine
+ * String line = Providers.describe(JwsAlgorithm.ES512); // "ES512 → AmazonCorrettoCryptoProvider 2.5.0 (native AWS-LC v1.47.0)"
  * }</pre>
  */
 public final class Providers {
 
   /** The name of the thread that loads Bouncy Castle in the background. */
   static final String LOADER_THREAD = "jwt-signer-bouncycastle-loader";
+  /** The name of the thread that loads the Amazon Corretto Crypto Provider in the background. */
+  static final String ACCP_LOADER_THREAD = "jwt-signer-accp-loader";
+  /** ACCP's provider class; it is an optional dependency, so it is only ever named here, as text. */
+  static final String ACCP_CLASS = "com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider";
 
-  private static final AtomicBoolean LOADING = new AtomicBoolean();
-  /** Set once Bouncy Castle's provider is constructed; stays null if it cannot be (bcprov left out). */
-  private static volatile Provider loaded;
+  /** Incremented each time a background load finishes, so signers know to look again. */
+  private static final AtomicInteger GENERATION = new AtomicInteger();
+
+  static final EngineTable TABLE = new EngineTable(
+      new EngineLoader(ACCP_LOADER_THREAD, () -> Accp.load(ACCP_CLASS)),
+      new EngineLoader(LOADER_THREAD, () -> Engine.of(BouncyCastle.INSTANCE, BouncyCastle.INSTANCE.getName() + " "
+          + BouncyCastle.INSTANCE.getVersionStr() + " (Bouncy Castle, Java)")));
 
   private Providers() {}
 
@@ -34,11 +60,7 @@ public final class Providers {
 
   /** The library's own Bouncy Castle provider instance (not registered with {@code java.security.Security}). */
   public static Provider bouncyCastle() {
-    Provider provider = BouncyCastle.INSTANCE;
-    if (loaded == null) {
-      loaded = provider;
-    }
-    return provider;
+    return BouncyCastle.INSTANCE;
   }
 
   /**
@@ -50,48 +72,278 @@ public final class Providers {
   }
 
   /**
-   * The fastest provider measured for {@code alg} on JDK 17 and 25: the JDK's own for RSA (empty: the
-   * default lookup), Bouncy Castle for ES512 (about five times SunEC's speed on P-521), or empty (SunEC)
-   * when bcprov is left out. Loads Bouncy Castle on the calling thread if it is not loaded yet (a few hundred
-   * milliseconds, once).
+   * The engines for {@code alg} that are ready now, fastest first; the JDK's default lookup is always last.
+   * Starts the background loads this algorithm could use, once per JVM, and never waits for them.
    */
-  public static Optional<Provider> fastestFor(JwsAlgorithm alg) {
-    return alg == JwsAlgorithm.ES512 && OptionalBouncyCastle.providerPresent() ? Optional.of(bouncyCastle()) : Optional.empty();
+  public static List<Engine> readyEngines(JwsAlgorithm alg) {
+    return TABLE.ready(alg);
+  }
+
+  /** As {@link #readyEngines}, after waiting for the loads (on this thread if none has started). */
+  public static List<Engine> engines(JwsAlgorithm alg) {
+    return TABLE.loaded(alg);
   }
 
   /**
-   * As {@link #fastestFor}, without waiting: for ES512, Bouncy Castle if it is loaded; otherwise empty (the
-   * JDK's SunEC signs meanwhile), and Bouncy Castle starts loading on a daemon thread, once per JVM.
+   * The fastest provider for {@code alg}, loaded first if need be: ACCP when present, else Bouncy Castle for
+   * ES512; empty means the JDK's default lookup.
    */
-  public static Optional<Provider> fastestReadyFor(JwsAlgorithm alg) {
-    if (alg != JwsAlgorithm.ES512) {
-      return Optional.empty();
-    }
-    Provider ready = loaded;
-    if (ready == null) {
-      loadInBackground();
-    }
-    return Optional.ofNullable(ready);
+  public static Optional<Provider> fastestFor(JwsAlgorithm alg) {
+    return Optional.ofNullable(engines(alg).get(0).provider());
   }
 
-  private static void loadInBackground() {
-    if (LOADING.compareAndSet(false, true)) {
-      loaderThread(Providers::loadQuietly).start();
+  /** Changes each time a background load finishes: a signer whose engine was picked earlier looks again. */
+  public static int generation() {
+    return GENERATION.get();
+  }
+
+  /**
+   * A {@code Signature} initialized to verify {@code alg} with {@code key}, on the fastest engine that accepts
+   * the key (each gets the key as its own key object). The verifiers' one way to obtain a {@code Signature}.
+   */
+  public static Signature verifier(JwsAlgorithm alg, PublicKey key) throws GeneralSecurityException {
+    return verifier(engines(alg), alg, key);
+  }
+
+  static Signature verifier(List<Engine> engines, JwsAlgorithm alg, PublicKey key) throws GeneralSecurityException {
+    GeneralSecurityException last = new NoSuchAlgorithmException("no engine for " + alg);
+    for (Engine engine : engines) {
+      try {
+        Signature verifier = engine.newSignature(alg);
+        verifier.initVerify(engine.own(key));
+        return verifier;
+      } catch (GeneralSecurityException e) {
+        last = e;
+      } catch (RuntimeException e) {
+        last = new GeneralSecurityException(engine.description() + " cannot verify " + alg, e);
+      }
+    }
+    throw last;
+  }
+
+  /**
+   * One loggable line naming what signs {@code alg} for a key not bound to a provider, now:
+   * {@code ES512 → AmazonCorrettoCryptoProvider 2.5.0 (native AWS-LC v1.47.0)}. While a faster engine may
+   * still be loading, the line says so; when ACCP is on the class path but failed to load, it says why.
+   */
+  public static String describe(JwsAlgorithm alg) {
+    return TABLE.describe(alg);
+  }
+
+  /** The engine a key bound to {@code provider} uses (an HSM's, or one the user chose). */
+  public static Engine bound(Provider provider) {
+    return Engine.of(provider, provider.getName() + " " + provider.getVersionStr() + " (bound to the key)");
+  }
+
+  /** The JDK's default lookup for {@code alg}, described by the provider it finds first. */
+  static Engine jdk(JwsAlgorithm alg) {
+    return JdkEngines.FOR[alg.ordinal()];
+  }
+
+  private static final class JdkEngines {
+    static final Engine[] FOR = new Engine[JwsAlgorithm.values().length];
+
+    static {
+      for (JwsAlgorithm alg : JwsAlgorithm.values()) {
+        Provider[] found = java.security.Security.getProviders("Signature." + signatureName(alg));
+        String name = found == null || found.length == 0 ? "none" : found[0].getName() + " " + found[0].getVersionStr();
+        FOR[alg.ordinal()] = Engine.of(null, name + " (JDK)");
+      }
     }
   }
 
   /** A daemon thread, so a load still running never keeps the JVM alive. */
-  static Thread loaderThread(Runnable load) {
-    Thread loader = new Thread(load, LOADER_THREAD);
+  static Thread loaderThread(Runnable load, String name) {
+    Thread loader = new Thread(load, name);
     loader.setDaemon(true);
     return loader;
   }
 
-  private static void loadQuietly() {
-    try {
-      bouncyCastle();
-    } catch (LinkageError e) {
-      // bcprov is not on the class path: ES512 keeps signing on the JDK's provider
+  /** The Bouncy Castle loader's thread (kept for the tests that check its name). */
+  static Thread loaderThread(Runnable load) {
+    return loaderThread(load, LOADER_THREAD);
+  }
+
+  static void loadFinished() {
+    GENERATION.incrementAndGet();
+  }
+
+  /**
+   * The choice, in one place. {@code accp} and {@code bouncyCastle} are the two optional engines' loaders;
+   * tests pass their own (absent, failing, throwing) to check the fall-back order.
+   */
+  static final class EngineTable {
+    private final EngineLoader accp;
+    private final EngineLoader bouncyCastle;
+
+    EngineTable(EngineLoader accp, EngineLoader bouncyCastle) {
+      this.accp = accp;
+      this.bouncyCastle = bouncyCastle;
+    }
+
+    /** Ready engines, fastest first. Bouncy Castle is only loaded for ES512 once ACCP is known to be absent. */
+    List<Engine> ready(JwsAlgorithm alg) {
+      List<Engine> engines = new ArrayList<>(3);
+      Engine native_ = accp.ready();
+      if (native_ != null) {
+        engines.add(native_);
+      }
+      if (alg == JwsAlgorithm.ES512 && (native_ != null || accp.isDone())) {
+        Engine bc = native_ == null ? bouncyCastle.ready() : bouncyCastle.readyIfLoaded();
+        if (bc != null) {
+          engines.add(bc);
+        }
+      }
+      engines.add(jdk(alg));
+      return engines;
+    }
+
+    List<Engine> loaded(JwsAlgorithm alg) {
+      List<Engine> engines = new ArrayList<>(3);
+      Engine native_ = accp.await();
+      if (native_ != null) {
+        engines.add(native_);
+      }
+      if (alg == JwsAlgorithm.ES512) {
+        Engine bc = native_ == null ? bouncyCastle.await() : bouncyCastle.readyIfLoaded();
+        if (bc != null) {
+          engines.add(bc);
+        }
+      }
+      engines.add(jdk(alg));
+      return engines;
+    }
+
+    /** Whether no load that could give {@code alg} a faster engine is still running. */
+    boolean settled(JwsAlgorithm alg) {
+      return accp.isDone() && (alg != JwsAlgorithm.ES512 || accp.ready() != null || bouncyCastle.isDone());
+    }
+
+    /**
+     * {@link Providers#describe} for this table. Whether the loads are settled is read before the engines, so a
+     * load that finishes in between can only make the line say "still loading" once more, never name the
+     * slower engine as final.
+     */
+    String describe(JwsAlgorithm alg) {
+      boolean settled = settled(alg);
+      return alg + " → " + ready(alg).get(0).description() + (settled ? note(alg) : " (a faster engine is still loading)");
+    }
+
+    /** The tail of {@link #describe} once settled: empty, or why ACCP is not signing although it is there. */
+    String note(JwsAlgorithm alg) {
+      if (!settled(alg)) {
+        return " (a faster engine is still loading)";
+      }
+      String failure = accp.failure();
+      return failure == null ? "" : " (AmazonCorrettoCryptoProvider is on the class path but did not load: " + failure + ")";
+    }
+  }
+
+  /** Loads one optional engine once: on a daemon thread ({@link #ready}) or on the caller's ({@link #await}). */
+  static final class EngineLoader {
+    private final String threadName;
+    private final java.util.concurrent.FutureTask<Engine> task;
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile String failure;
+
+    EngineLoader(String threadName, Supplier<Engine> load) {
+      this.threadName = threadName;
+      this.task = new java.util.concurrent.FutureTask<>(() -> {
+        try {
+          return load.get();
+        } catch (RuntimeException | LinkageError e) {
+          failure = SafeText.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+          return null;
+        }
+      }) {
+        @Override
+        protected void done() {
+          loadFinished(); // after the result is set, so whoever sees the new generation sees the engine
+        }
+      };
+    }
+
+    /** The engine if loaded; null while loading or when absent. Starts the load on a daemon thread, once. */
+    Engine ready() {
+      if (!task.isDone() && started.compareAndSet(false, true)) {
+        loaderThread(task, threadName).start();
+      }
+      return readyIfLoaded();
+    }
+
+    /** The engine if it is loaded already; never starts a load. */
+    Engine readyIfLoaded() {
+      return task.isDone() ? result() : null;
+    }
+
+    /** The engine, or null when absent: waits for the load, running it here if none has started. */
+    Engine await() {
+      if (started.compareAndSet(false, true)) {
+        task.run();
+      }
+      return result();
+    }
+
+    boolean isDone() {
+      return task.isDone();
+    }
+
+    /** Why the engine did not load although it is on the class path; null when it loaded or is absent. */
+    String failure() {
+      return failure;
+    }
+
+    private Engine result() {
+      try {
+        return task.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+        return null;
+      }
+    }
+  }
+
+  /** Amazon Corretto Crypto Provider, found and checked by reflection (it is an optional dependency). */
+  static final class Accp {
+    private Accp() {}
+
+    /**
+     * A new, unregistered instance of {@code className}; null when the class is not on the class path.
+     *
+     * @throws IllegalStateException when it is there but reports a loading error (no native library for this
+     *     platform, say), or cannot be made
+     */
+    static Engine load(String className) {
+      Class<?> type;
+      try {
+        type = Class.forName(className, true, Providers.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        return null; // not on the class path: the usual case
+      }
+      Provider provider;
+      Object error;
+      try {
+        provider = (Provider) type.getConstructor().newInstance();
+        error = type.getMethod("getLoadingError").invoke(provider);
+      } catch (ReflectiveOperationException | ClassCastException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        throw new IllegalStateException(cause.getClass().getSimpleName(), e);
+      }
+      if (error != null) {
+        throw new IllegalStateException(error.getClass().getSimpleName());
+      }
+      return Engine.of(provider, provider.getName() + " " + provider.getVersionStr() + " (native " + awsLc(type, provider) + ")");
+    }
+
+    /** {@code AWS-LC v1.47.0}, or {@code AWS-LC} for a version of ACCP that does not say. */
+    private static String awsLc(Class<?> type, Provider provider) {
+      try {
+        return String.valueOf(type.getMethod("getAwsLcVersionStr").invoke(provider));
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        return "AWS-LC";
+      }
     }
   }
 }

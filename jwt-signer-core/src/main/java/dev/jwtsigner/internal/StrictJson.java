@@ -15,11 +15,10 @@ import dev.jwtsigner.Violation.Rule;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,16 +29,18 @@ import java.util.Map;
 
 /**
  * Reads exactly one strict JSON object (RFC 8259, no extensions) with Jackson's streaming parser:
- * duplicate member names, trailing text, lone surrogates, invalid UTF-8, too many bytes and too deep
- * nesting are refused with a {@link TokenRejectedException} whose single violation names the rule.
- * Messages give a position, never content.
+ * duplicate member names, trailing text, lone surrogates, invalid UTF-8, a byte order mark (RFC 8259
+ * section 8.1: senders must not add one), numbers a JavaScript or Python consumer would not read as the same
+ * value ({@link #isPortable(long)}), too many bytes and too deep nesting are refused with a
+ * {@link TokenRejectedException} whose single violation names the rule. These are the strict-JSON-text rules
+ * of both platforms, for builders and verifiers alike; messages give a position, never content.
  *
  * <pre>{@code
  * Map<String, Object> claims = StrictJson.create(65_536, 100).parseObject(json, "payload", Reason.PAYLOAD_REJECTED);
  * }</pre>
  *
- * <p>Objects become unmodifiable insertion-ordered maps, arrays unmodifiable lists, integers {@code Long}
- * (or {@code BigInteger}), fractions {@code Double} (or {@code BigDecimal} beyond double range).
+ * <p>Objects become unmodifiable insertion-ordered maps, arrays unmodifiable lists, integers {@code Long},
+ * fractions {@code Double}.
  */
 public final class StrictJson {
 
@@ -47,6 +48,9 @@ public final class StrictJson {
   public static final int DEFAULT_MAX_DEPTH = 100;
   /** The largest nesting limit that may be configured. */
   public static final int MAX_DEPTH_LIMIT = 1_000;
+
+  /** The largest integer every JSON consumer reads exactly: JavaScript's {@code Number.MAX_SAFE_INTEGER}, 2^53 − 1. */
+  public static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
 
   private static final String DUPLICATE_FIX =
       "give each member of an object a distinct name; platforms disagree on which duplicate wins.";
@@ -78,7 +82,8 @@ public final class StrictJson {
   /** A reader for objects of at most {@code maxBytes} UTF-8 bytes nested at most {@code maxDepth} deep. */
   public static StrictJson create(int maxBytes, int maxDepth) {
     if (maxBytes < 2 || maxDepth < 1 || maxDepth > MAX_DEPTH_LIMIT) {
-      throw new IllegalArgumentException("maxBytes must be >= 2 and maxDepth in 1.." + MAX_DEPTH_LIMIT);
+      throw new dev.jwtsigner.JwtSignerException(Reason.INVALID_ARGUMENT, "maxBytes is " + maxBytes + " and maxDepth "
+          + maxDepth + ". Fix: pass maxBytes of 2 or more and maxDepth from 1 to " + MAX_DEPTH_LIMIT + ".");
     }
     return new StrictJson(maxBytes, maxDepth);
   }
@@ -137,6 +142,10 @@ public final class StrictJson {
     if (!isValidUtf8(utf8)) {
       throw reject(reason, field, Rule.INVALID_UNICODE, field + " is not valid UTF-8.", "encode the JSON text as UTF-8.");
     }
+    if (utf8.length >= 3 && utf8[0] == (byte) 0xEF && utf8[1] == (byte) 0xBB && utf8[2] == (byte) 0xBF) {
+      throw reject(reason, field, Rule.JSON_MALFORMED, field + " starts with a byte order mark, which RFC 8259"
+          + " forbids a sender to add.", "send the JSON text without a byte order mark (U+FEFF) in front.");
+    }
     // valid UTF-8 encodes no lone surrogate, so only an escape (a backslash, u, four hex digits) can make one
     boolean escapes = contains(utf8, (byte) '\\');
     try {
@@ -165,9 +174,7 @@ public final class StrictJson {
       return value;
     } catch (StreamConstraintsException e) {
       if (e.getMessage() != null && e.getMessage().contains("depth")) {
-        throw reject(reason, field, Rule.TOO_DEEP,
-            field + " nests objects and arrays more than " + maxDepth + " deep.",
-            "flatten the JSON, or raise the depth limit.");
+        throw reject(reason, tooDeep(field, maxDepth));
       }
       throw tooLarge(reason, field, "too many");
     } catch (JsonProcessingException e) {
@@ -235,12 +242,18 @@ public final class StrictJson {
         }
         return s;
       }
-      case VALUE_NUMBER_INT:
-        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : (Object) p.getLongValue();
+      case VALUE_NUMBER_INT: {
+        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER || !isPortable(p.getLongValue())) {
+          throw reject(reason, notPortable(field, at(p.currentLocation())));
+        }
+        return p.getLongValue();
+      }
       case VALUE_NUMBER_FLOAT: {
-        BigDecimal exact = p.getDecimalValue();
-        double d = exact.doubleValue();
-        return Double.isFinite(d) ? (Object) d : exact;
+        double d = p.getDecimalValue().doubleValue();
+        if (!Double.isFinite(d)) {
+          throw reject(reason, notPortable(field, at(p.currentLocation())));
+        }
+        return d;
       }
       case VALUE_TRUE:
         return Boolean.TRUE;
@@ -256,29 +269,15 @@ public final class StrictJson {
 
   /** Escapes such as {@code "\ud800"} decode to lone surrogates, which no UTF-8 encoder can write back. */
   private static void requireWellFormed(String s, String field, Reason reason, JsonParser p) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        throw reject(reason, field, Rule.INVALID_UNICODE,
-            field + " has an escaped lone UTF-16 surrogate" + at(p.currentLocation()) + ".",
-            "escape characters outside the BMP as a surrogate pair, or send them as UTF-8.");
-      }
+    if (!Text.isWellFormed(s)) {
+      throw reject(reason, field, Rule.INVALID_UNICODE,
+          field + " has an escaped lone UTF-16 surrogate" + at(p.currentLocation()) + ".",
+          "escape characters outside the BMP as a surrogate pair, or send them as UTF-8.");
     }
   }
 
-  /**
-   * Whether {@code bytes} are well-formed UTF-8 (no overlong forms, no encoded surrogates, nothing above
-   * U+10FFFF, no truncated sequence). ASCII, the usual content of a token, is checked byte by byte; from the
-   * first other byte on, this thread's own strict JDK decoder checks the rest into a small scratch buffer.
-   */
   private static boolean isValidUtf8(byte[] bytes) {
-    int i = 0;
-    while (i < bytes.length && bytes[i] >= 0) {
-      i++;
-    }
-    return i == bytes.length || UTF8_CHECKERS.get().accepts(bytes, i);
+    return Utf8.isValid(bytes);
   }
 
   private static boolean contains(byte[] bytes, byte b) {
@@ -290,36 +289,50 @@ public final class StrictJson {
     return false;
   }
 
-  private static final ThreadLocal<Utf8Checker> UTF8_CHECKERS = ThreadLocal.withInitial(Utf8Checker::new);
-
-  /** A strict UTF-8 decoder that keeps nothing it decodes; one per thread, as decoders are not thread-safe. */
-  private static final class Utf8Checker {
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private final CharBuffer scratch = CharBuffer.allocate(1_024);
-
-    boolean accepts(byte[] bytes, int from) {
-      ByteBuffer in = ByteBuffer.wrap(bytes, from, bytes.length - from);
-      decoder.reset();
-      while (true) {
-        scratch.clear();
-        CoderResult result = decoder.decode(in, scratch, true);
-        if (result.isError()) {
-          return false;
-        }
-        if (result.isUnderflow()) {
-          scratch.clear();
-          return !decoder.flush(scratch).isError();
-        }
-      }
-    }
+  private TokenRejectedException tooLarge(Reason reason, String field, String actual) {
+    return reject(reason, tooLarge(field, actual, maxBytes));
   }
 
-  private TokenRejectedException tooLarge(Reason reason, String field, String actual) {
-    return reject(reason, field, Rule.TOO_LARGE,
-        field + " has " + actual + " UTF-8 bytes; the limit is " + maxBytes + ".",
+  /** Whether every JSON consumer (JavaScript's doubles, Python's ints) reads the integer {@code n} as itself. */
+  public static boolean isPortable(long n) {
+    return n >= -MAX_SAFE_INTEGER && n <= MAX_SAFE_INTEGER;
+  }
+
+  /** Whether every JSON consumer reads {@code n} as the same value: a finite double, or a portable integer. */
+  public static boolean isPortable(Number n) {
+    if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
+      return isPortable(n.longValue());
+    }
+    if (n instanceof BigInteger b) {
+      return isSafe(b);
+    }
+    if (n instanceof BigDecimal b) { // scale 0 is written as an integer, any other with a point or an exponent
+      return b.scale() == 0 ? isSafe(b.unscaledValue()) : Double.isFinite(b.doubleValue());
+    }
+    return Double.isFinite(n.doubleValue());
+  }
+
+  private static boolean isSafe(BigInteger b) {
+    return b.abs().compareTo(BigInteger.valueOf(MAX_SAFE_INTEGER)) <= 0;
+  }
+
+  /** The violation of a number that consumers would read differently: the same wording on both sides. */
+  public static Violation notPortable(String field, String where) {
+    return Violation.of(field, Rule.VALUE_NOT_JSON, field + " has a number" + where + " that JavaScript and Python"
+        + " consumers would not read as the same value (an integer beyond ±(2^53 − 1), or beyond the double range).",
+        "send large integers and exact decimals as JSON strings, and only finite numbers.");
+  }
+
+  /** The size violation: the same wording for a builder and a verifier. */
+  public static Violation tooLarge(String field, String actual, int maxBytes) {
+    return Violation.of(field, Rule.TOO_LARGE, field + " has " + actual + " UTF-8 bytes; the limit is " + maxBytes + ".",
         "send a smaller body, or raise the size limit.");
+  }
+
+  /** The nesting violation: the same wording for a builder and a verifier. */
+  public static Violation tooDeep(String field, int maxDepth) {
+    return Violation.of(field, Rule.TOO_DEEP, field + " nests objects and arrays more than " + maxDepth + " deep.",
+        "flatten the JSON, or raise the depth limit.");
   }
 
   private static String describe(JsonToken t) {
@@ -344,6 +357,10 @@ public final class StrictJson {
   }
 
   private static TokenRejectedException reject(Reason reason, String field, Rule rule, String message, String fix) {
-    return new TokenRejectedException(reason, field + " was refused.", List.of(Violation.of(field, rule, message, fix)));
+    return reject(reason, Violation.of(field, rule, message, fix));
+  }
+
+  private static TokenRejectedException reject(Reason reason, Violation v) {
+    return new TokenRejectedException(reason, v.field() + " was refused.", List.of(v));
   }
 }

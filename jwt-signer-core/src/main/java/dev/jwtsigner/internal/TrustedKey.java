@@ -11,13 +11,14 @@ import dev.jwtsigner.JwtSignerException;
 import dev.jwtsigner.JwtSignerException.Reason;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -143,6 +144,40 @@ public final class TrustedKey {
     return new TrustedKey(trusted.keyId, key, only, trusted.es512Key);
   }
 
+  /**
+   * Every key of a JWK or JWKS text, each through {@link #fromJwk}, so that {@code use}, {@code key_ops} and
+   * {@code alg} are honoured; a key without {@code kid} is registered under its RFC 7638 thumbprint, the kid
+   * {@code KeyPairs} gives it. The one JWK trust path of the verifiers.
+   *
+   * @throws JwtSignerException with {@link Reason#PUBLIC_KEY_MALFORMED} for text that is no JWK or JWKS, with
+   *     {@link Reason#INVALID_ARGUMENT} for private key material, and as {@link #fromJwk} for each key
+   */
+  public static List<TrustedKey> fromJwks(String json) {
+    List<JWK> jwks = Jwks.read(json);
+    if (jwks == null) {
+      throw new JwtSignerException(Reason.PUBLIC_KEY_MALFORMED,
+          "the text is not a JWK or JWKS. Fix: pass the JWKS uploaded for the API key, such as {\"keys\":[...]}.");
+    }
+    List<TrustedKey> keys = new ArrayList<>(jwks.size());
+    for (JWK jwk : jwks) {
+      if (jwk.isPrivate()) {
+        throw new JwtSignerException(Reason.INVALID_ARGUMENT, "a JWK holds private key material, which never"
+            + " belongs where a public key is trusted. Fix: publish the public JWK only (JWK.toPublicJWK()).");
+      }
+      TrustedKey key = fromJwk(jwk);
+      if (key.keyId == null) {
+        try {
+          key = new TrustedKey(jwk.computeThumbprint().toString(), key.publicKey, key.algorithm, key.es512Key);
+        } catch (JOSEException e) {
+          throw new JwtSignerException(Reason.PUBLIC_KEY_MALFORMED, "a JWK's thumbprint cannot be computed."
+              + " Fix: export the public key again with a JOSE library.", e);
+        }
+      }
+      keys.add(key);
+    }
+    return List.copyOf(keys);
+  }
+
   /** The kid this key is registered under, if any. */
   public Optional<String> keyId() {
     return Optional.ofNullable(keyId);
@@ -212,11 +247,7 @@ public final class TrustedKey {
   }
 
   private Signature newVerifier(JwsAlgorithm alg) throws GeneralSecurityException {
-    String name = Providers.signatureName(alg);
-    Optional<Provider> provider = Providers.fastestFor(alg);
-    Signature verifier = provider.isPresent() ? Signature.getInstance(name, provider.get()) : Signature.getInstance(name);
-    verifier.initVerify(verificationKey(alg));
-    return verifier;
+    return Providers.verifier(alg, verificationKey(alg));
   }
 
   /** {@code RSA 2048 bits}, {@code EC P-521 for ES512 only}: safe to show. */

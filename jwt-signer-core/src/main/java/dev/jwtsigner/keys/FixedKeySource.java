@@ -1,16 +1,26 @@
 package dev.jwtsigner.keys;
 
 import dev.jwtsigner.internal.SafeText;
+import dev.jwtsigner.keys.RotatingKeySource.KeyState;
+import java.security.PublicKey;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** A source that always returns the same, already parsed and checked key. */
-final class FixedKeySource implements KeySource {
+final class FixedKeySource implements KeySource, Publishable {
 
   private final SigningKey key;
+  /** The public half when the source knows it from elsewhere (a key store entry's certificate), or null. */
+  private final PublicKey publicKey;
   private final String origin;
 
   FixedKeySource(SigningKey key, String origin) {
+    this(key, null, origin);
+  }
+
+  FixedKeySource(SigningKey key, PublicKey publicKey, String origin) {
     this.key = key;
+    this.publicKey = publicKey;
     this.origin = origin;
   }
 
@@ -28,7 +38,12 @@ final class FixedKeySource implements KeySource {
 
   @Override
   public KeySource withKeyId(String keyId) {
-    return new FixedKeySource(key.withKeyId(keyId), origin);
+    return new FixedKeySource(key.withKeyId(keyId), publicKey, origin);
+  }
+
+  @Override
+  public List<Published> published() {
+    return List.of(new Published(key.keyId().orElse(null), key, publicKey, KeyState.ACTIVE));
   }
 
   @Override

@@ -20,9 +20,8 @@ final class KeyChecks {
   static final int MIN_RSA_BITS = KeyRequirements.MIN_RSA_BITS;
   static final int P521_FIELD_BITS = KeyRequirements.P521_FIELD_BITS;
 
-  static final String MAKE_RSA = "make one with `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:4096 -out private.pem`"
-      + " or `ssh-keygen -t rsa -b 4096 -m PEM -P \"\" -f jwtRS512.key`";
-  static final String MAKE_P521 = "make one with `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-521 -out private.pem`";
+  static final String MAKE_RSA = KeyRequirements.MAKE_RSA;
+  static final String MAKE_P521 = KeyRequirements.MAKE_P521;
 
   private KeyChecks() {}
 

@@ -1,10 +1,13 @@
 package dev.jwtsigner.keys;
 
+import dev.jwtsigner.keys.RotatingKeySource.KeyState;
+import java.util.List;
+
 /**
  * Another source's keys with a fixed kid. Returns the same {@link SigningKey} instance for as long as the
  * underlying source does, so signers prepared for a key stay valid.
  */
-final class KeyIdSource implements KeySource {
+final class KeyIdSource implements KeySource, Publishable {
 
   private record Pair(SigningKey from, SigningKey with) {}
 
@@ -35,6 +38,18 @@ final class KeyIdSource implements KeySource {
 
   String keyId() {
     return keyId;
+  }
+
+  @Override
+  public List<Published> published() {
+    return List.of(publishedAs(KeyState.ACTIVE));
+  }
+
+  /** The current key under this kid, with the public half the underlying source knows, in {@code state}. */
+  Published publishedAs(KeyState state) {
+    SigningKey key = signingKey();
+    List<Published> inner = Publishable.of(source);
+    return new Published(keyId, key, inner.size() == 1 ? inner.get(0).publicKey() : null, state);
   }
 
   @Override

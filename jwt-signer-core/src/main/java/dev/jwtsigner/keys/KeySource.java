@@ -120,7 +120,8 @@ public interface KeySource {
    *     {@code alias}, the password is wrong, or the key cannot serve
    */
   static KeySource fromKeyStore(KeyStore keyStore, String alias, char[] password) {
-    return new FixedKeySource(KeyStoreKeys.read(keyStore, alias, password), "KeySource.fromKeyStore(" + SafeText.of(alias) + ")");
+    return new FixedKeySource(KeyStoreKeys.read(keyStore, alias, password), KeyStoreKeys.certificateKey(keyStore, alias),
+        "KeySource.fromKeyStore(" + SafeText.of(alias) + ")");
   }
 
   /**

@@ -8,6 +8,7 @@ import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.util.Collections;
@@ -69,5 +70,15 @@ final class KeyStoreKeys {
     SigningKey signingKey = SigningKey.of(privateKey);
     boolean bound = "PKCS11".equalsIgnoreCase(store.getType()) || privateKey.getEncoded() == null;
     return bound ? signingKey.withProvider(store.getProvider()) : signingKey;
+  }
+
+  /** The public key of the certificate under {@code alias} (what a JWKS publishes for an HSM key), or null. */
+  static PublicKey certificateKey(KeyStore store, String alias) {
+    try {
+      Certificate certificate = store.getCertificate(alias);
+      return certificate == null ? null : certificate.getPublicKey();
+    } catch (KeyStoreException e) {
+      return null; // read() has already refused a store that is not loaded
+    }
   }
 }

@@ -4,17 +4,15 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.KeyRejectedException;
+import dev.jwtsigner.internal.Jwks;
 import java.io.IOException;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -196,11 +194,8 @@ public final class PublicKeys {
   }
 
   private static List<Entry> json(String text) {
-    List<JWK> jwks;
-    try {
-      Map<String, Object> object = JSONObjectUtils.parse(text);
-      jwks = object.containsKey("keys") ? JWKSet.parse(object).getKeys() : List.of(JWK.parse(object));
-    } catch (ParseException | RuntimeException e) {
+    List<JWK> jwks = Jwks.read(text);
+    if (jwks == null) {
       throw malformed("public key text is JSON but not a valid JWK or JWKS (RFC 7517). Fix: pass the JWK"
           + " ({\"kty\":\"RSA\",\"n\":...,\"e\":...}) or JWKS ({\"keys\":[...]}) as published.");
     }

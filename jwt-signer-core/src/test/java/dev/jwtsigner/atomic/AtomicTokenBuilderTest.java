@@ -56,10 +56,10 @@ class AtomicTokenBuilderTest {
 
   @Test
   void namesWholeDaysAndHoursInMessages() {
-    assertThat(AtomicTokenBuilder.seconds(DAY)).isEqualTo("86400 s (1 day)");
-    assertThat(AtomicTokenBuilder.seconds(2 * DAY)).isEqualTo("172800 s (2 days)");
-    assertThat(AtomicTokenBuilder.seconds(3_600)).isEqualTo("3600 s (1 h)");
-    assertThat(AtomicTokenBuilder.seconds(3_599)).isEqualTo("3599 s");
+    assertThat(dev.jwtsigner.internal.rules.Seconds.of(DAY)).isEqualTo("86400 s (1 day)");
+    assertThat(dev.jwtsigner.internal.rules.Seconds.of(2 * DAY)).isEqualTo("172800 s (2 days)");
+    assertThat(dev.jwtsigner.internal.rules.Seconds.of(3_600)).isEqualTo("3600 s (1 h)");
+    assertThat(dev.jwtsigner.internal.rules.Seconds.of(3_599)).isEqualTo("3599 s");
   }
 
   @Test
@@ -172,9 +172,22 @@ class AtomicTokenBuilderTest {
   }
 
   @Test
-  void aLaterValueForTheSameClaimReplacesTheEarlierOne() {
-    String json = claimsJson(rsa.subject("u0").subject("u1").claim("plan", "a").claim("plan", "b").sign(), "rsa2048");
-    assertThat(json).startsWith("{\"sub\":\"u1\",").endsWith("\"plan\":\"b\"}");
+  void aLaterSubjectReplacesTheEarlierOne() {
+    String json = claimsJson(rsa.subject("u0").subject("u1").sign(), "rsa2048");
+    assertThat(json).startsWith("{\"sub\":\"u1\",");
+  }
+
+  @Test
+  void rejectsTheSameClaimSetTwiceThroughClaim() {
+    assertViolation(rsa.subject("u1").claim("plan", "a").claim("plan", "b"), Violation.of("plan",
+        Rule.CLAIM_NAME_INVALID, "plan is written twice: by claim(...) and by claim(...).",
+        "set each claim once; rename one of them, or change the policy's claim mapping."));
+  }
+
+  @Test
+  void acceptsAClaimSetAgainAfterItWasRemoved() {
+    String json = claimsJson(rsa.subject("u1").claim("plan", "a").claim("plan", null).claim("plan", "b").sign(), "rsa2048");
+    assertThat(json).endsWith("\"plan\":\"b\"}");
   }
 
   static Stream<Arguments> jsonValues() {
@@ -189,11 +202,12 @@ class AtomicTokenBuilderTest {
         Arguments.of((byte) 7, "7"),
         Arguments.of((short) -7, "-7"),
         Arguments.of(42, "42"),
-        Arguments.of(Long.MAX_VALUE, "9223372036854775807"),
+        Arguments.of(9_007_199_254_740_991L, "9007199254740991"),
         Arguments.of(1.5d, "1.5"),
         Arguments.of(2.5f, "2.5"),
         Arguments.of(1e-7, "1.0E-7"),
-        Arguments.of(new BigInteger("123456789012345678901234567890"), "123456789012345678901234567890"),
+        Arguments.of(new BigInteger("-9007199254740991"), "-9007199254740991"),
+        Arguments.of(new BigDecimal("1E+3"), "1E+3"),
         Arguments.of(new BigDecimal("0.10"), "0.10"),
         Arguments.of(Instant.parse("2026-01-02T03:04:05.999Z"), String.valueOf(Instant.parse("2026-01-02T03:04:05Z").getEpochSecond())),
         Arguments.of(LocalDate.of(2026, 2, 28), "\"2026-02-28\""),
@@ -228,37 +242,38 @@ class AtomicTokenBuilderTest {
   @Test
   void rejectsATokenWithoutUserId() {
     assertViolation(rsa, Violation.of("sub", Rule.USER_ID_MISSING,
-        "no user ID is set; the SDK reads it from the first non-blank string among atomic_sub, atomic_id, sub, id.",
-        "call subject(userId), or atomicSubject(userId) when sub already carries another ID."));
+        "no user ID: none of atomic_sub, atomic_id, sub, id holds a non-blank string.",
+        "put the user ID as a non-blank string in sub (subject(userId)), or in atomic_sub when sub carries another ID (atomicSubject(userId)), and in no other user-ID claim."));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", " ", "\t\n"})
   void rejectsABlankSubject(String blank) {
     assertViolation(rsa.subject(blank), Violation.of("sub", Rule.USER_ID_MISSING,
-        "sub is blank; the SDK needs the user ID as a non-blank string.",
-        "pass the logged-in user's ID to subject(...)."));
+        "no user ID: none of atomic_sub, atomic_id, sub, id holds a non-blank string (sub is blank).",
+        "put the user ID as a non-blank string in sub (subject(userId)), or in atomic_sub when sub carries another ID (atomicSubject(userId)), and in no other user-ID claim."));
   }
 
   @Test
   void rejectsANullSubjectAtSigningNotWithANullPointerException() {
     assertViolation(rsa.subject(null), Violation.of("sub", Rule.USER_ID_MISSING,
-        "sub is null; the SDK needs the user ID as a non-blank string.",
-        "pass the logged-in user's ID to subject(...)."));
+        "no user ID: none of atomic_sub, atomic_id, sub, id holds a non-blank string (sub is JSON null).",
+        "put the user ID as a non-blank string in sub (subject(userId)), or in atomic_sub when sub carries another ID (atomicSubject(userId)), and in no other user-ID claim."));
   }
 
   @Test
   void rejectsABlankAtomicSubjectEvenWhenSubIsSet() {
     assertViolation(rsa.subject("crm-42").atomicSubject(" "), Violation.of("atomic_sub", Rule.USER_ID_MISSING,
-        "atomic_sub is blank; the SDK needs the user ID as a non-blank string.",
-        "pass the logged-in user's ID to atomicSubject(...)."));
+        "a user-ID claim holds no user ID (atomic_sub is blank); every one of atomic_sub, atomic_id, sub, id the"
+            + " token carries must hold a non-blank string.",
+        "put the user ID as a non-blank string in sub (subject(userId)), or in atomic_sub when sub carries another ID (atomicSubject(userId)), and in no other user-ID claim."));
   }
 
   @Test
   void rejectsAUserIdThePolicyDoesNotRead() {
     AtomicPolicy onlyAtomicSub = AtomicPolicy.builder().userIdClaims("atomic_sub", "uid").build();
-    assertViolation(rsa.policy(onlyAtomicSub).subject("u1"), Violation.of("sub", Rule.USER_ID_MISSING,
-        "sub is set, but the policy reads the user ID only from atomic_sub, uid, so the SDK would find none.",
+    assertViolation(rsa.policy(onlyAtomicSub).subject("u1"), Violation.of("atomic_sub", Rule.USER_ID_MISSING,
+        "no user ID: none of atomic_sub, uid holds a non-blank string; sub holds one, but the policy does not read it.",
         "write the user ID where the API key reads it, or add sub to AtomicPolicy.userIdClaims."));
     assertThat(claimsJson(rsa.policy(onlyAtomicSub).atomicSubject("u1").sign(), "rsa2048")).startsWith("{\"atomic_sub\":\"u1\"");
   }
@@ -266,9 +281,9 @@ class AtomicTokenBuilderTest {
   @Test
   void reportsABlankSubjectOnceWhenThePolicyDoesNotReadSub() {
     AtomicPolicy onlyAtomicSub = AtomicPolicy.builder().userIdClaims("atomic_sub", "uid").build();
-    assertViolation(rsa.policy(onlyAtomicSub).subject(" "), Violation.of("sub", Rule.USER_ID_MISSING,
-        "sub is blank; the SDK needs the user ID as a non-blank string.",
-        "pass the logged-in user's ID to subject(...)."));
+    assertViolation(rsa.policy(onlyAtomicSub).subject(" "), Violation.of("atomic_sub", Rule.USER_ID_MISSING,
+        "no user ID: none of atomic_sub, uid holds a non-blank string.",
+        "put the user ID as a non-blank string in sub (subject(userId)), or in atomic_sub when sub carries another ID (atomicSubject(userId)), and in no other user-ID claim."));
   }
 
   @Test
@@ -312,9 +327,10 @@ class AtomicTokenBuilderTest {
   void rejectsAnExpiryNotAfterIssuedAt(long seconds) {
     assertViolation(rsa.subject("u1").expiresIn(Duration.ofSeconds(seconds)), Violation.of("exp",
         Rule.EXPIRY_NOT_AFTER_ISSUED_AT,
-        "exp is not after iat: exp − iat is " + seconds + " s; it must be positive and more than the SDK's expiry"
+        "exp is not after iat: exp − iat is " + seconds + " s; the token must live longer than the SDK's expiry"
             + " interval of 60 s.",
-        "set expiresIn(...) to a positive duration (the default is 1 day), or expiresAt(...) to a later instant."));
+        "sign with exp after iat: expiresIn(...) a positive duration (the default is 1 day), or expiresAt(...) a"
+            + " later instant."));
   }
 
   @Test
@@ -345,7 +361,8 @@ class AtomicTokenBuilderTest {
   @Test
   void rejectsAnOverflowingLifetimeAsBeyondTheMaximum() {
     TokenRejectedException e = reject(rsa.subject("u1").expiresIn(Duration.ofSeconds(Long.MAX_VALUE)));
-    assertThat(e.violations()).extracting(Violation::rule).containsExactly(Rule.EXPIRY_BEYOND_MAXIMUM);
+    assertThat(e.violations()).extracting(Violation::rule)
+        .containsExactly(Rule.VALUE_NOT_JSON, Rule.EXPIRY_BEYOND_MAXIMUM);
   }
 
   @Test
@@ -376,14 +393,14 @@ class AtomicTokenBuilderTest {
     AtomicPolicy policy = AtomicPolicy.builder().allowedIssuers("my-backend", "my-other-backend").build();
     assertViolation(rsa.policy(policy).subject("u1").issuer("someone-else"), Violation.of("iss", Rule.ISSUER_NOT_ALLOWED,
         "iss is not one of the policy's allowed issuers; the API key accepts only 2 issuers.",
-        "call issuer(...) with one of: my-backend, my-other-backend."));
+        "sign with iss set to one of: my-backend, my-other-backend (issuer(...))."));
   }
 
   @Test
   void rejectsAMissingIssuerWhenThePolicyListsIssuers() {
     AtomicPolicy policy = AtomicPolicy.builder().allowedIssuers("my-backend").build();
     assertViolation(rsa.policy(policy).subject("u1"), Violation.of("iss", Rule.ISSUER_NOT_ALLOWED,
-        "iss is missing; the API key accepts only 1 issuer.", "call issuer(...) with one of: my-backend."));
+        "iss is missing; the API key accepts only 1 issuer.", "sign with iss set to one of: my-backend (issuer(...))."));
   }
 
   @Test
@@ -439,7 +456,14 @@ class AtomicTokenBuilderTest {
         Arguments.of("", "is blank"),
         Arguments.of("  ", "is blank"),
         Arguments.of("a\u0000b", "contains a control character"),
-        Arguments.of("a\udc00", "contains a lone UTF-16 surrogate"));
+        Arguments.of("x".repeat(257), "is longer than 256 characters"));
+  }
+
+  @Test
+  void rejectsAClaimNameWithALoneSurrogateAsInvalidUnicode() {
+    assertViolation(rsa.subject("u1").claim("a\udc00", "x"), Violation.of("claims", Rule.INVALID_UNICODE,
+        "a claim name given to claim(...) contains a lone UTF-16 surrogate, which has no UTF-8 encoding.",
+        "name each claim with well-formed Unicode text."));
   }
 
   @ParameterizedTest
@@ -467,27 +491,47 @@ class AtomicTokenBuilderTest {
   static Stream<Arguments> notJson() {
     List<Object> selfContaining = new ArrayList<>();
     selfContaining.add(selfContaining);
+    String nan = "is NaN or infinite, which JSON numbers cannot be.";
+    String finite = "pass a finite number, or leave the member out.";
+    String allowed = "pass a String, Boolean, whole or finite number, BigInteger, BigDecimal, Instant (written as epoch"
+        + " seconds), LocalDate (written as ISO text), or a List or Map with String keys of those.";
+    String portable = "is a number that JavaScript and Python consumers would not read as the same value (an integer"
+        + " beyond ±(2^53 − 1), or beyond the double range).";
+    String portableFix = "send large integers and exact decimals as strings, and only finite numbers.";
+    String unicode = "contains a lone UTF-16 surrogate, which has no UTF-8 encoding.";
     return Stream.of(
-        Arguments.of(Double.NaN, Rule.VALUE_NOT_JSON, "is a Double NaN or infinity, which JSON cannot represent"),
-        Arguments.of(Double.POSITIVE_INFINITY, Rule.VALUE_NOT_JSON, "is a Double NaN or infinity, which JSON cannot represent"),
-        Arguments.of(Float.NEGATIVE_INFINITY, Rule.VALUE_NOT_JSON, "is a Float NaN or infinity, which JSON cannot represent"),
-        Arguments.of(List.of(1, Double.NaN), Rule.VALUE_NOT_JSON, "is a Double NaN or infinity, which JSON cannot represent"),
-        Arguments.of(Optional.of("x"), Rule.VALUE_NOT_JSON, "is a java.util.Optional, which has no JSON form here"),
-        Arguments.of('c', Rule.VALUE_NOT_JSON, "is a java.lang.Character, which has no JSON form here"),
-        Arguments.of(new int[] {1}, Rule.VALUE_NOT_JSON, "is a [I, which has no JSON form here"),
-        Arguments.of(Map.of(1, "x"), Rule.VALUE_NOT_JSON, "is a Map with a Integer key; JSON object members are named by strings"),
-        Arguments.of(selfContaining, Rule.VALUE_NOT_JSON, "nests lists and maps more than 32 deep (or contains itself)"),
-        Arguments.of("bad \ud800 text", Rule.INVALID_UNICODE, "contains a lone UTF-16 surrogate, which has no UTF-8 encoding"),
-        Arguments.of(Map.of("k\udfff", 1), Rule.INVALID_UNICODE, "contains a lone UTF-16 surrogate, which has no UTF-8 encoding"));
+        Arguments.of(Double.NaN, "x", Rule.VALUE_NOT_JSON, nan, finite),
+        Arguments.of(Double.POSITIVE_INFINITY, "x", Rule.VALUE_NOT_JSON, nan, finite),
+        Arguments.of(Float.NEGATIVE_INFINITY, "x", Rule.VALUE_NOT_JSON, nan, finite),
+        Arguments.of(List.of(1, Double.NaN), "x[1]", Rule.VALUE_NOT_JSON, nan, finite),
+        Arguments.of(Optional.of("x"), "x", Rule.VALUE_NOT_JSON, "is a java.util.Optional, which has no JSON form here.", allowed),
+        Arguments.of('c', "x", Rule.VALUE_NOT_JSON, "is a java.lang.Character, which has no JSON form here.", allowed),
+        Arguments.of(new int[] {1}, "x", Rule.VALUE_NOT_JSON, "is a [I, which has no JSON form here.", allowed),
+        Arguments.of(Map.of(1, "x"), "x", Rule.VALUE_NOT_JSON, "has a member name that is a java.lang.Integer, not a String.",
+            "use String keys: JSON member names are strings."),
+        Arguments.of(selfContaining, "x[0]", Rule.VALUE_NOT_JSON, "refers back to a map or list that contains it (a cycle).",
+            "pass a tree of maps and lists in which no container holds itself."),
+        Arguments.of(Long.MAX_VALUE, "x", Rule.VALUE_NOT_JSON, portable, portableFix),
+        Arguments.of(new BigInteger("9007199254740992"), "x", Rule.VALUE_NOT_JSON, portable, portableFix),
+        Arguments.of("bad \ud800 text", "x", Rule.INVALID_UNICODE, unicode, "pass well-formed Unicode text."),
+        Arguments.of(Map.of("k\udfff", 1), "x.k\\udfff", Rule.INVALID_UNICODE,
+            "is named with a lone UTF-16 surrogate, which has no UTF-8 encoding.", "name each member with well-formed Unicode text."));
   }
 
   @ParameterizedTest
   @MethodSource("notJson")
-  void rejectsValuesWithoutAJsonForm(Object value, Rule rule, String problem) {
-    assertViolation(rsa.subject("u1").claim("x", value), Violation.of("x", rule, "the value of x " + problem + ".",
-        rule == Rule.INVALID_UNICODE ? "pass well-formed Unicode text."
-            : "pass a String, Boolean, whole or finite number, BigInteger, BigDecimal, Instant (written as epoch seconds),"
-                + " LocalDate (written as ISO text), or a List or Map with String keys of those."));
+  void rejectsValuesWithoutAJsonForm(Object value, String field, Rule rule, String problem, String fix) {
+    assertViolation(rsa.subject("u1").claim("x", value), Violation.of(field, rule, field + " " + problem, fix));
+  }
+
+  @Test
+  void rejectsAValueNestedDeeperThanTheVerifierReads() {
+    Object deep = "leaf";
+    for (int i = 0; i < 100; i++) {
+      deep = List.of(deep);
+    }
+    assertViolation(rsa.subject("u1").claim("x", deep), Violation.of("x", Rule.TOO_DEEP,
+        "x nests maps and lists more than 99 deep.", "flatten the value, or raise the depth limit."));
   }
 
   @Test

@@ -20,7 +20,8 @@ class DecodedJwsTest {
   @Test
   void exposesWhatWasDecoded() {
     DecodedJws jws = new DecodedJws(true, Map.of("alg", "RS256", "kid", "k1"), Map.of("sub", "u1"),
-        JwsAlgorithm.RS256, "k1", List.of());
+        JwsAlgorithm.RS256, "k1", List.of(), true, true);
+    assertThat(jws.claimsDecoded()).isTrue();
     assertThat(jws.signatureValid()).isTrue();
     assertThat(jws.header()).containsEntry("kid", "k1");
     assertThat(jws.claims()).containsOnly(Map.entry("sub", "u1"));
@@ -31,7 +32,8 @@ class DecodedJwsTest {
 
   @Test
   void nothingDecodedMeansEmptyMapsAndNoAlgorithm() {
-    DecodedJws jws = new DecodedJws(false, null, null, null, null, List.of(BAD_SIGNATURE));
+    DecodedJws jws = new DecodedJws(false, null, null, null, null, List.of(BAD_SIGNATURE), false, false);
+    assertThat(jws.claimsDecoded()).isFalse();
     assertThat(jws.header()).isEmpty();
     assertThat(jws.claims()).isEmpty();
     assertThat(jws.algorithm()).isEmpty();
@@ -42,7 +44,7 @@ class DecodedJwsTest {
   @Test
   void violationsAreACopyThatCannotChange() {
     List<Violation> source = new ArrayList<>(List.of(BAD_SIGNATURE));
-    DecodedJws jws = new DecodedJws(false, Map.of(), Map.of(), null, null, source);
+    DecodedJws jws = new DecodedJws(false, Map.of(), Map.of(), null, null, source, false, false);
     source.clear();
     assertThat(jws.violations()).containsExactly(BAD_SIGNATURE);
     assertThatThrownBy(() -> jws.violations().add(BAD_SIGNATURE)).isInstanceOf(UnsupportedOperationException.class);
@@ -60,9 +62,9 @@ class DecodedJwsTest {
   @Test
   void toStringShowsNoHeaderOrClaimValues() {
     DecodedJws ok = new DecodedJws(true, Map.of("kid", "secret-kid"), Map.of("sub", "alice"), JwsAlgorithm.ES512,
-        "secret-kid", List.of());
+        "secret-kid", List.of(), true, true);
     assertThat(ok).hasToString("DecodedJws[alg=ES512, kid present, signature valid, 0 violations]");
-    DecodedJws bad = new DecodedJws(false, Map.of(), Map.of(), null, null, List.of(BAD_SIGNATURE));
+    DecodedJws bad = new DecodedJws(false, Map.of(), Map.of(), null, null, List.of(BAD_SIGNATURE), false, false);
     assertThat(bad).hasToString("DecodedJws[alg=unknown, no kid, signature not verified, 1 violation]");
   }
 }

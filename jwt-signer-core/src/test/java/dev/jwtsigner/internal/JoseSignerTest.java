@@ -42,7 +42,7 @@ class JoseSignerTest {
   }
 
   @Test
-  void es512SignsOnBouncyCastleAndVerifiesWithSunEc() throws Exception {
+  void es512SignsAs132BytesOfRsThatSunEcVerifies() throws Exception {
     SigningKey sk = KeySource.fromPemText(TestKeys.pem("p521.pem")).signingKey();
     JoseSigner signer = JoseSigner.prepare(sk, JwsAlgorithm.ES512);
     String jws = signer.sign("{\"sub\":\"u1\"}");
@@ -56,19 +56,75 @@ class JoseSignerTest {
     assertThat(decode(parts[0])).isEqualTo("{\"alg\":\"ES512\",\"typ\":\"JWT\"}");
   }
 
-  @Test
-  void es512OnAnUnboundKeyMovesToBouncyCastleOnceItIsLoaded() throws Exception {
-    JoseSigner signer = JoseSigner.prepare(KeySource.fromPemText(TestKeys.pem("p521.pem")).signingKey(), JwsAlgorithm.ES512);
-    assertThat(signer.providerName()).isIn("SunEC", "(JDK default)", "BC");
-    assertThat(sunEcVerifies(signer.sign("{\"sub\":\"before\"}"))).isTrue();
+  @ParameterizedTest
+  @CsvSource({"rsa2048, RS256", "rsa4096, RS512", "p521, ES512"})
+  void anUnboundKeyMovesToAccpOnceItIsLoadedAndKeepsSigningValidTokens(String keyName, JwsAlgorithm alg) throws Exception {
+    JoseSigner signer = JoseSigner.prepare(KeySource.fromPemText(TestKeys.pem(keyName + ".pem")).signingKey(), alg);
+    assertThat(jdkVerifies(signer.sign("{\"sub\":\"before\"}"), keyName, alg)).isTrue();
 
     long deadline = System.nanoTime() + 60_000_000_000L;
-    while (!signer.providerName().equals("BC") && System.nanoTime() < deadline) {
+    while (!signer.providerName().equals("AmazonCorrettoCryptoProvider") && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
 
-    assertThat(signer.providerName()).isEqualTo("BC");
-    assertThat(sunEcVerifies(signer.sign("{\"sub\":\"after\"}"))).isTrue();
+    assertThat(signer.providerName()).isEqualTo("AmazonCorrettoCryptoProvider");
+    assertThat(signer.engine()).matches("AmazonCorrettoCryptoProvider 2\\.5\\.0 \\(native AWS-LC v[0-9.]+\\)");
+    assertThat(jdkVerifies(signer.sign("{\"sub\":\"after\"}"), keyName, alg)).isTrue();
+  }
+
+  @Test
+  void withoutAccpEs512MovesToBouncyCastleAndRsaStaysOnTheJdk() throws Exception {
+    Providers.EngineTable table = TestEngines.withoutAccp();
+    SigningKey p521 = KeySource.fromPemText(TestKeys.pem("p521.pem")).signingKey();
+    SigningKey rsa = KeySource.fromPemText(TestKeys.pem("rsa2048.pem")).signingKey();
+    table.loaded(JwsAlgorithm.ES512);
+
+    JoseSigner es512 = JoseSigner.prepare(p521, JwsAlgorithm.ES512, null, () -> table.ready(JwsAlgorithm.ES512));
+    JoseSigner rs256 = JoseSigner.prepare(rsa, JwsAlgorithm.RS256, null, () -> table.ready(JwsAlgorithm.RS256));
+
+    assertThat(es512.providerName()).isEqualTo("BC");
+    assertThat(jdkVerifies(es512.sign("{}"), "p521", JwsAlgorithm.ES512)).isTrue();
+    assertThat(rs256.providerName()).isEqualTo("(JDK default)");
+    assertThat(rs256.engine()).matches("SunRsaSign [0-9.]+ \\(JDK\\)");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"INIT, rsa2048, RS256", "SIGN, rsa2048, RS256", "INIT, p521, ES512", "SIGN, p521, ES512"})
+  void anEngineThatThrowsIsLeftForTheNextAndTheTokenIsStillSigned(TestEngines.Stage stage, String keyName,
+      JwsAlgorithm alg) throws Exception {
+    Providers.EngineTable table = TestEngines.withoutAccp();
+    List<Engine> engines = TestEngines.first(TestEngines.throwing(stage), table, alg);
+    JoseSigner signer = JoseSigner.prepare(KeySource.fromPemText(TestKeys.pem(keyName + ".pem")).signingKey(), alg,
+        null, () -> engines);
+
+    String jws = signer.sign("{\"sub\":\"u1\"}");
+
+    assertThat(jdkVerifies(jws, keyName, alg)).isTrue();
+    assertThat(signer.engine()).isEqualTo(engines.get(1).description());
+    assertThat(jdkVerifies(signer.sign("{\"sub\":\"u2\"}"), keyName, alg)).as("and it stays there").isTrue();
+  }
+
+  @Test
+  void whenEveryEngineButTheJdkThrowsTheJdkSigns() throws Exception {
+    List<Engine> engines = List.of(TestEngines.throwing(TestEngines.Stage.SIGN), TestEngines.throwing(TestEngines.Stage.INIT),
+        Providers.jdk(JwsAlgorithm.RS256));
+    JoseSigner signer = JoseSigner.prepare(KeySource.fromPemText(TestKeys.pem("rsa2048.pem")).signingKey(),
+        JwsAlgorithm.RS256, null, () -> engines);
+    assertThat(jdkVerifies(signer.sign("{}"), "rsa2048", JwsAlgorithm.RS256)).isTrue();
+    assertThat(signer.providerName()).isEqualTo("(JDK default)");
+  }
+
+  @Test
+  void aKeyBoundToAProviderThatThrowsIsNeverMovedAndFailsWithSigningFailed() {
+    SigningKey bound = KeySource.fromPemText(TestKeys.pem("rsa2048.pem")).signingKey()
+        .withProvider(TestEngines.throwing(TestEngines.Stage.SIGN).provider());
+    JoseSigner signer = JoseSigner.prepare(bound, JwsAlgorithm.RS256);
+
+    assertThatThrownBy(() -> signer.sign("{}"))
+        .isInstanceOfSatisfying(JwtSignerException.class, e -> assertThat(e.reason()).isEqualTo(Reason.SIGNING_FAILED))
+        .hasMessage("the RS256 signature failed in provider ThrowingSIGN (SignatureException)."
+            + " Fix: check that the key and its provider (HSM session) are usable.");
+    assertThat(signer.engine()).isEqualTo("ThrowingSIGN 1.0 (bound to the key)");
   }
 
   @Test
@@ -110,12 +166,6 @@ class JoseSignerTest {
   }
 
   @Test
-  void rsaSignsOnTheJdksDefaultLookup() {
-    JoseSigner signer = JoseSigner.prepare(KeySource.fromPemText(TestKeys.pem("rsa2048.pem")).signingKey(), JwsAlgorithm.RS256);
-    assertThat(signer.providerName()).isEqualTo("(JDK default)");
-  }
-
-  @Test
   void aProviderThatCannotSignFailsWithSigningFailedAndNamesTheProvider() {
     SigningKey wrong = KeySource.fromPemText(TestKeys.pem("p521.pem")).signingKey().withProvider(Security.getProvider("SunRsaSign"));
     JoseSigner signer = JoseSigner.prepare(wrong, JwsAlgorithm.ES512);
@@ -141,17 +191,10 @@ class JoseSignerTest {
     assertThat(decode(jws.split("\\.")[1])).isEqualTo(payload);
   }
 
-  @Test
-  void choosesBouncyCastleOnlyForEs512() {
-    assertThat(Providers.fastestFor(JwsAlgorithm.ES512)).containsSame(Providers.bouncyCastle());
-    assertThat(Providers.fastestFor(JwsAlgorithm.RS256)).isEmpty();
-    assertThat(java.security.Security.getProvider("BC")).as("never registered globally").isNull();
-  }
-
-  private static boolean sunEcVerifies(String jws) throws Exception {
+  private static boolean jdkVerifies(String jws, String keyName, JwsAlgorithm alg) throws Exception {
     String[] parts = jws.split("\\.");
-    Signature v = Signature.getInstance("SHA512withECDSAinP1363Format", "SunEC");
-    v.initVerify(publicKey("p521", "EC"));
+    Signature v = Signature.getInstance(Providers.signatureName(alg));
+    v.initVerify(publicKey(keyName, alg.keyAlgorithm()));
     v.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
     return v.verify(Base64.getUrlDecoder().decode(parts[2]));
   }

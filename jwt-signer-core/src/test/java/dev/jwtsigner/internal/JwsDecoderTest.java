@@ -221,13 +221,13 @@ class JwsDecoderTest {
         "key", Rule.KEY_UNSUITABLE,
         "the trusted key for this RS256 token is RSA 1024 bits; the platform needs RSA of at least 2048 bits.");
     assertThat(only(jws).fix())
-        .isEqualTo("make a longer key with `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:4096 -out private.pem`.");
+        .isEqualTo(KeyRequirements.MAKE_RSA + ".");
     assertThat(jws.signatureValid()).isFalse();
     String p256Token = signed("{\"alg\":\"ES512\"}", CLAIMS, "SHA512withECDSAinP1363Format", Jws.privateKey("p256"));
     DecodedJws p256 = ALL.decode(p256Token, trust(Jws.publicKey("p256")));
     assertThat(only(p256)).extracting(Violation::message, Violation::fix).containsExactly(
         "the trusted key for this ES512 token is EC 256-bit curve; the platform needs EC on P-521.",
-        "make a P-521 key with `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-521 -out private.pem`.");
+        KeyRequirements.MAKE_P521 + ".");
     assertThat(p256.signatureValid()).isFalse();
   }
 
@@ -482,7 +482,7 @@ class JwsDecoderTest {
   void unusedBitsWouldOtherwiseDecodeToTheSameSignature() {
     String sig = joseSigned("rsa2048", JwsAlgorithm.RS256, null, CLAIMS).split("\\.")[2];
     assertThat(java.util.Base64.getUrlDecoder().decode(withUnusedBitSet(sig))).isEqualTo(unb64(sig));
-    assertThat(JwsDecoder.base64UrlProblem(sig)).isNull();
+    assertThat(Base64Url.problem(sig)).isNull();
   }
 
   @ParameterizedTest(name = "[{index}] {1}")

@@ -1,35 +1,114 @@
 package dev.jwtsigner.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jwtsigner.JwsAlgorithm;
-import java.security.Provider;
+import dev.jwtsigner.TestKeys;
+import dev.jwtsigner.keys.KeySource;
+import java.security.KeyFactory;
+import java.security.PublicKey;
 import java.security.Security;
-import java.util.Optional;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+/** The engine choice. The test class path has ACCP (test scope), so the real table finds it. */
 class ProvidersTest {
 
+  private static final String ACCP = "AmazonCorrettoCryptoProvider 2\\.5\\.0 \\(native AWS-LC v[0-9.]+\\)";
+
   @ParameterizedTest
-  @EnumSource(value = JwsAlgorithm.class, names = {"RS256", "RS512"})
-  void rsaUsesTheJdksDefaultLookupEitherWay(JwsAlgorithm alg) {
-    assertThat(Providers.fastestFor(alg)).isEmpty();
-    assertThat(Providers.fastestReadyFor(alg)).isEmpty();
+  @EnumSource(JwsAlgorithm.class)
+  void withAccpOnTheClassPathEveryAlgorithmSignsOnItFirstAndTheJdkLast(JwsAlgorithm alg) {
+    List<Engine> engines = Providers.engines(alg);
+
+    assertThat(engines.get(0).description()).matches(ACCP);
+    assertThat(engines.get(engines.size() - 1).provider()).as("the JDK's default lookup, last").isNull();
+    assertThat(Providers.describe(alg)).matches(alg + " → " + ACCP);
+    assertThat(Providers.fastestFor(alg)).containsSame(engines.get(0).provider());
   }
 
   @Test
-  void es512WithoutWaitingGetsBouncyCastleOnceTheBackgroundLoadIsDone() throws Exception {
-    Optional<Provider> ready = Providers.fastestReadyFor(JwsAlgorithm.ES512);
+  void accpAndBouncyCastleAreNeverRegisteredGlobally() {
+    Providers.engines(JwsAlgorithm.ES512);
+    Providers.bouncyCastle();
+    assertThat(Security.getProvider("AmazonCorrettoCryptoProvider")).isNull();
+    assertThat(Security.getProvider("BC")).isNull();
+  }
+
+  @Test
+  void withoutAccpRsaSignsOnTheJdkAndEs512OnBouncyCastleThenSunEc() {
+    Providers.EngineTable table = TestEngines.withoutAccp();
+
+    assertThat(table.loaded(JwsAlgorithm.RS256)).extracting(Engine::description)
+        .singleElement().asString().matches("SunRsaSign [0-9.]+ \\(JDK\\)");
+    assertThat(table.loaded(JwsAlgorithm.ES512)).extracting(Engine::description)
+        .containsExactly("BC (test)", Providers.jdk(JwsAlgorithm.ES512).description());
+    assertThat(Providers.jdk(JwsAlgorithm.ES512).description()).matches("SunEC [0-9.]+ \\(JDK\\)");
+    assertThat(table.note(JwsAlgorithm.ES512)).as("absent is not a failure").isEmpty();
+  }
+
+  @Test
+  void withoutAccpRsaNeverStartsLoadingBouncyCastle() {
+    Providers.EngineTable table = TestEngines.withoutAccp();
+    table.loaded(JwsAlgorithm.RS256);
+    table.ready(JwsAlgorithm.RS512);
+    assertThat(table.settled(JwsAlgorithm.RS256)).isTrue();
+    assertThat(table.settled(JwsAlgorithm.ES512)).as("Bouncy Castle not loaded yet").isFalse();
+  }
+
+  @Test
+  void anAccpThatReportsALoadingErrorIsSkippedAndTheDescriptionSaysWhy() {
+    Providers.EngineTable table = TestEngines.withBrokenAccp();
+
+    assertThat(table.loaded(JwsAlgorithm.ES512)).extracting(Engine::description).first().isEqualTo("BC (test)");
+    assertThat(table.loaded(JwsAlgorithm.RS256)).hasSize(1);
+    assertThat(table.note(JwsAlgorithm.RS256))
+        .isEqualTo(" (AmazonCorrettoCryptoProvider is on the class path but did not load: UnsatisfiedLinkError)");
+  }
+
+  @Test
+  void accpThatIsNotOnTheClassPathLoadsAsAbsent() {
+    assertThat(Providers.Accp.load("com.example.NoSuchProvider")).isNull();
+    assertThatThrownBy(() -> Providers.Accp.load(TestEngines.BrokenNativeProvider.class.getName()))
+        .isInstanceOf(IllegalStateException.class).hasMessage("UnsatisfiedLinkError");
+  }
+
+  @Test
+  void aNativeProviderThatDoesNotNameItsAwsLcVersionIsStillUsed() {
+    Engine engine = Providers.Accp.load(TestEngines.QuietNativeProvider.class.getName());
+    assertThat(engine.description()).isEqualTo("QuietNative 2.0 (native AWS-LC)");
+    assertThat(engine.provider()).isInstanceOf(TestEngines.QuietNativeProvider.class);
+  }
+
+  @Test
+  void aSignerAskingWithoutWaitingStartsTheLoadAndSeesTheEngineOnceItIsDone() throws Exception {
+    Providers.EngineTable table = TestEngines.withoutAccp();
+    int before = Providers.generation();
+    List<Engine> first = table.ready(JwsAlgorithm.ES512); // ACCP's (absent) load starts; Bouncy Castle's after it
+    assertThat(first.get(first.size() - 1).provider()).isNull();
+
     long deadline = System.nanoTime() + 60_000_000_000L;
-    while (ready.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-      ready = Providers.fastestReadyFor(JwsAlgorithm.ES512);
+    while (table.ready(JwsAlgorithm.ES512).size() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
     }
 
-    assertThat(ready).containsSame(Providers.bouncyCastle());
-    assertThat(Providers.fastestFor(JwsAlgorithm.ES512)).containsSame(Providers.bouncyCastle());
+    assertThat(table.ready(JwsAlgorithm.ES512)).extracting(Engine::description).first().isEqualTo("BC (test)");
+    assertThat(Providers.generation()).as("each finished load moves the generation").isGreaterThanOrEqualTo(before + 2);
+    assertThat(table.settled(JwsAlgorithm.ES512)).isTrue();
+  }
+
+  @Test
+  void theLineSaysAFasterEngineIsLoadingUntilTheLoadIsDoneThenNamesIt() throws Exception {
+    Providers.EngineTable table = TestEngines.withoutAccp();
+    assertThat(table.describe(JwsAlgorithm.ES512)).matches("ES512 → SunEC [0-9.]+ \\(JDK\\) \\(a faster engine is still loading\\)");
+    table.loaded(JwsAlgorithm.ES512);
+    assertThat(table.describe(JwsAlgorithm.ES512)).isEqualTo("ES512 → BC (test)");
   }
 
   @Test
@@ -37,11 +116,36 @@ class ProvidersTest {
     Thread loader = Providers.loaderThread(() -> { });
     assertThat(loader.isDaemon()).isTrue();
     assertThat(loader.getName()).isEqualTo("jwt-signer-bouncycastle-loader");
+    assertThat(Providers.loaderThread(() -> { }, Providers.ACCP_LOADER_THREAD).isDaemon()).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(JwsAlgorithm.class)
+  void theVerifierIsInitializedOnTheFastestEngineAndVerifiesWhatTheJdkSigned(JwsAlgorithm alg) throws Exception {
+    String name = alg == JwsAlgorithm.ES512 ? "p521" : alg == JwsAlgorithm.RS256 ? "rsa2048" : "rsa4096";
+    Signature jdk = Signature.getInstance(Providers.signatureName(alg));
+    jdk.initSign(KeySource.fromPemText(TestKeys.pem(name + ".pem")).signingKey().privateKey());
+    jdk.update(new byte[] {1, 2, 3});
+    byte[] signature = jdk.sign();
+
+    Signature verifier = Providers.verifier(alg, publicKey(name, alg.keyAlgorithm()));
+    verifier.update(new byte[] {1, 2, 3});
+
+    assertThat(verifier.getProvider().getName()).isEqualTo("AmazonCorrettoCryptoProvider");
+    assertThat(verifier.verify(signature)).isTrue();
   }
 
   @Test
-  void bouncyCastleIsNeverRegisteredGlobally() {
-    Providers.bouncyCastle();
-    assertThat(Security.getProvider("BC")).isNull();
+  void aVerifyingEngineThatRefusesTheKeyIsLeftForTheNext() throws Exception {
+    List<Engine> engines = List.of(TestEngines.throwing(TestEngines.Stage.INIT), Providers.jdk(JwsAlgorithm.RS256));
+    Signature verifier = Providers.verifier(engines, JwsAlgorithm.RS256, publicKey("rsa2048", "RSA"));
+    assertThat(verifier.getAlgorithm()).isEqualTo("SHA256withRSA");
+    assertThatThrownBy(() -> Providers.verifier(List.of(TestEngines.throwing(TestEngines.Stage.INIT)),
+        JwsAlgorithm.RS256, publicKey("rsa2048", "RSA"))).hasMessage("test: this engine refuses every key");
+  }
+
+  static PublicKey publicKey(String name, String keyAlg) throws Exception {
+    String pem = TestKeys.pem(name + ".pub.pem").replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    return KeyFactory.getInstance(keyAlg).generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
   }
 }

@@ -24,14 +24,14 @@ class StrictJsonTest {
   @SuppressWarnings("unchecked")
   void readsNestedValuesInOrder() {
     Map<String, Object> m = json.parseObject(
-        "{\"b\":1,\"a\":[true,null,\"x\"],\"c\":{\"d\":1.5},\"e\":123456789012345678901234567890}", "payload",
+        "{\"b\":1,\"a\":[true,null,\"x\"],\"c\":{\"d\":1.5},\"e\":9007199254740991}", "payload",
         Reason.PAYLOAD_REJECTED);
     assertThat(m).containsOnlyKeys("b", "a", "c", "e");
     assertThat(m.keySet()).containsExactly("b", "a", "c", "e");
     assertThat(m.get("b")).isEqualTo(1L);
     assertThat((List<Object>) m.get("a")).containsExactly(true, null, "x");
     assertThat(m.get("c")).isEqualTo(Map.of("d", 1.5));
-    assertThat(m.get("e")).isEqualTo(new BigInteger("123456789012345678901234567890"));
+    assertThat(m.get("e")).isEqualTo(9_007_199_254_740_991L);
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -48,11 +48,36 @@ class StrictJsonTest {
       "{\"x\":[{\"c\":null,\"c\":null}]} | DUPLICATE_MEMBER | payload has a member name twice in one object at line 1, column 20.",
       "{\"a\":\"\\ud800\"}  | INVALID_UNICODE   | payload has an escaped lone UTF-16 surrogate at line 1, column 14.",
       "{\"\\udc00\":\"x\"}  | INVALID_UNICODE   | payload has invalid Unicode at line 1, column 9.",
+      "\ufeff{}             | JSON_MALFORMED    | payload starts with a byte order mark, which RFC 8259 forbids a sender to add.",
+      "{\"n\":9007199254740992}    | VALUE_NOT_JSON | payload has a number at line 1, column 22 that JavaScript and Python consumers would not read as the same value (an integer beyond ±(2^53 − 1), or beyond the double range).",
+      "{\"n\":-9007199254740992}   | VALUE_NOT_JSON | payload has a number at line 1, column 23 that JavaScript and Python consumers would not read as the same value (an integer beyond ±(2^53 − 1), or beyond the double range).",
+      "{\"n\":123456789012345678901234567890} | VALUE_NOT_JSON | payload has a number at line 1, column 36 that JavaScript and Python consumers would not read as the same value (an integer beyond ±(2^53 − 1), or beyond the double range).",
+      "{\"n\":1e400}               | VALUE_NOT_JSON | payload has a number at line 1, column 11 that JavaScript and Python consumers would not read as the same value (an integer beyond ±(2^53 − 1), or beyond the double range).",
   })
   void refusesWithTheRule(String input, Rule rule, String message) {
     Violation v = violation(() -> json.parseObject(input, "payload", Reason.PAYLOAD_REJECTED));
     assertThat(v.rule()).isEqualTo(rule);
     assertThat(v.message()).isEqualTo(message);
+  }
+
+  @Test
+  void readsTheLargestIntegersEveryConsumerReadsExactly() {
+    assertThat(json.parseObject("{\"a\":9007199254740991,\"b\":-9007199254740991,\"c\":1e308,\"d\":1e-400}",
+        "payload", Reason.PAYLOAD_REJECTED))
+        .containsEntry("a", 9_007_199_254_740_991L).containsEntry("b", -9_007_199_254_740_991L)
+        .containsEntry("c", 1e308).containsEntry("d", 0.0);
+  }
+
+  @Test
+  void judgesJavaNumbersAsTheParserJudgesTheirText() {
+    assertThat(StrictJson.isPortable((Number) 9_007_199_254_740_991L)).isTrue();
+    assertThat(StrictJson.isPortable((Number) 9_007_199_254_740_992L)).isFalse();
+    assertThat(StrictJson.isPortable(new BigInteger("-9007199254740992"))).isFalse();
+    assertThat(StrictJson.isPortable(new java.math.BigDecimal("1E+3"))).isTrue();
+    assertThat(StrictJson.isPortable(new java.math.BigDecimal("1E+400"))).isFalse();
+    assertThat(StrictJson.isPortable(new java.math.BigDecimal("9007199254740992"))).isFalse();
+    assertThat(StrictJson.isPortable(Double.NaN)).isFalse();
+    assertThat(StrictJson.isPortable(Double.MAX_VALUE)).isTrue();
   }
 
   @Test

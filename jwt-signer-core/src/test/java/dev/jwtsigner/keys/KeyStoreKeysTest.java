@@ -97,6 +97,34 @@ class KeyStoreKeysTest {
     assertThat(PemKeysTest.verifies(jws, alg, publicKey)).isTrue();
   }
 
+  /**
+   * The remote-signer path with a real token standing in for a KMS: the RemoteSigner signs inside SoftHSM,
+   * ES512 over the digest with raw ECDSA ({@code NONEwithECDSA}: DER out, as AWS KMS answers), RSA over the
+   * message; the builder turns the DER into r‖s and checks it with the token's public key.
+   */
+  @ParameterizedTest
+  @CsvSource({"rsa, RS256", "rsa, RS512", "ec, ES512"})
+  void aRemoteSignerBackedByTheHsmSignsTokensTheTokensPublicKeyVerifies(String alias, JwsAlgorithm alg) throws Exception {
+    java.security.PrivateKey inToken = (java.security.PrivateKey) store.getKey(alias, PIN.toCharArray());
+    PublicKey publicKey = PublicKeys.parse(Files.readString(tokens.resolve(alias + ".pub.pem")));
+    RemoteSigner hsm = request -> {
+      boolean ec = request.algorithm() == JwsAlgorithm.ES512;
+      java.security.Signature s = java.security.Signature.getInstance(ec ? "NONEwithECDSA" : request.algorithm().jcaName(), pkcs11);
+      s.initSign(inToken);
+      s.update(ec ? request.digest() : request.signingInput());
+      return s.sign();
+    };
+    SigningKey key = SigningKey.remote(publicKey, "kms-" + alias, hsm);
+
+    String jws = dev.jwtsigner.atomic.AtomicTokenBuilder.create(() -> key).algorithm(alg).subject("u1").sign();
+
+    assertThat(PemKeysTest.verifies(jws, alg, publicKey)).isTrue();
+    if (alg == JwsAlgorithm.ES512) {
+      assertThat(Base64.getUrlDecoder().decode(jws.split("\\.")[2])).as("r‖s, not DER").hasSize(132);
+    }
+    assertThat(SigningEngines.describe(key, alg)).isEqualTo(alg + " → RemoteSigner (the key service signs; the key never leaves it)");
+  }
+
   private static void pkcs11Tool(String... args) {
     String[] command = new String[args.length + 3];
     command[0] = "pkcs11-tool";

@@ -125,6 +125,47 @@ class RotatingKeySourceTest {
     assertThat(two.build().keyIds()).containsExactly("key_1", "key_2");
   }
 
+  @Test
+  void walksNextActiveRetiringAndRefusesEachStepEarly() {
+    java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+        new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    RotatingKeySource keys = RotatingKeySource.builder().key("key_1", RSA)
+        .publishLead(java.time.Duration.ofMinutes(10)).retention(java.time.Duration.ofDays(7)).clock(now::get).build();
+
+    keys.publish("key_2", EC);
+    assertThat(keys.state("key_2")).isEqualTo(RotatingKeySource.KeyState.NEXT);
+    assertThat(keys.signingKey().keyId()).contains("key_1");
+    now.set(now.get().plusSeconds(60));
+    assertRejected(() -> keys.activate("key_2"), Reason.KEY_ID_INVALID,
+        "kid \"key_2\" was published PT1M ago; a platform may still serve its cached JWKS without it for PT10M (publishLead)."
+            + " Fix: activate it in PT9M or later, once every platform has fetched the JWKS that lists it.");
+
+    now.set(now.get().plusSeconds(540));
+    keys.activate("key_2");
+    assertThat(keys.signingKey().keyId()).contains("key_2");
+    assertThat(keys.state("key_1")).isEqualTo(RotatingKeySource.KeyState.RETIRING);
+    assertRejected(() -> keys.remove("key_2"), Reason.KEY_ID_INVALID,
+        "kid \"key_2\" is the active key; removing it would leave nothing to sign with. Fix: activate another key first,"
+            + " and remove this one after the retention.");
+    now.set(now.get().plus(java.time.Duration.ofDays(6)));
+    assertRejected(() -> keys.remove("key_1"), Reason.KEY_ID_INVALID,
+        "kid \"key_1\" stopped signing PT144H ago; tokens it signed may live PT168H (retention), and the platform refuses"
+            + " them once the key leaves the JWKS. Fix: remove it in PT24H or later.");
+
+    now.set(now.get().plus(java.time.Duration.ofDays(1)));
+    keys.remove("key_1");
+    assertThat(keys.keyIds()).containsExactly("key_2");
+  }
+
+  @Test
+  void removesANextKeyThatNeverSignedAtOnce() {
+    RotatingKeySource keys = RotatingKeySource.builder().key("key_1", RSA).retention(java.time.Duration.ofDays(7)).build();
+    keys.publish("key_2", EC);
+    keys.remove("key_2");
+    assertThat(keys.keyIds()).containsExactly("key_1");
+    assertRejected(() -> keys.publish("key_1", EC), Reason.KEY_ID_INVALID, "kid \"key_1\" was added twice. Fix: give each key its own kid.");
+  }
+
   private static void assertRejected(ThrowingCallable call, Reason reason, String message) {
     assertThatThrownBy(call)
         .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(reason))

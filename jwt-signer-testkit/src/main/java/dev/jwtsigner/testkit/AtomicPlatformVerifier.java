@@ -8,10 +8,11 @@ import dev.jwtsigner.Violation.Rule;
 import dev.jwtsigner.atomic.AtomicPolicy;
 import dev.jwtsigner.internal.DecodedJws;
 import dev.jwtsigner.internal.JwsDecoder;
-import dev.jwtsigner.internal.StrictJson;
+import dev.jwtsigner.internal.Check;
 import dev.jwtsigner.internal.TrustedKey;
+import dev.jwtsigner.internal.rules.AtomicRules;
 import dev.jwtsigner.keys.PublicKeys;
-import java.math.BigDecimal;
+import java.net.URI;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,22 +50,32 @@ import java.util.Map;
  */
 public final class AtomicPlatformVerifier implements TokenVerifier {
 
-  /** The largest claims set read, in UTF-8 bytes. */
-  static final int MAX_CLAIMS_BYTES = 65_536;
+  /** The largest claims set read, in UTF-8 bytes: the builder's limit. */
+  static final int MAX_CLAIMS_BYTES = AtomicRules.MAX_CLAIMS_BYTES;
 
-  private static final JwsDecoder DECODER = JwsDecoder.create(EnumSet.allOf(JwsAlgorithm.class),
-      StrictJson.create(MAX_CLAIMS_BYTES, StrictJson.DEFAULT_MAX_DEPTH));
+  private static final JwsDecoder DECODER = JwsDecoder.create(EnumSet.allOf(JwsAlgorithm.class), AtomicRules.claimsJson());
 
   private final AtomicPolicy policy;
+  /** The policy's rulebook: the same rules, with the same wording, the builder runs before signing. */
+  private final AtomicRules rules;
   private final List<TrustedKey> keys;
   private final InstantSource clock;
   private final Duration skew;
+  private final List<JwksUrlKeys> jwksUrls;
 
   private AtomicPlatformVerifier(AtomicPolicy policy, List<TrustedKey> keys, InstantSource clock, Duration skew) {
+    this(policy, keys, clock, skew, List.of());
+  }
+
+  private AtomicPlatformVerifier(AtomicPolicy policy, List<TrustedKey> keys, InstantSource clock, Duration skew,
+      List<JwksUrlKeys> jwksUrls) {
     this.policy = policy;
+    this.rules = AtomicRules.of(policy.maxTokenExpiry(), policy.sdkExpiryInterval(), policy.allowedIssuers(),
+        policy.userIdClaims());
     this.keys = keys;
     this.clock = clock;
     this.skew = skew;
+    this.jwksUrls = jwksUrls;
   }
 
   /**
@@ -98,22 +109,45 @@ public final class AtomicPlatformVerifier implements TokenVerifier {
   /**
    * This verifier, also trusting the keys in {@code publicKeyText}: PEM blocks ({@code ssh-keygen -e -m PEM}'s
    * {@code RSA PUBLIC KEY} included), certificates or OpenSSH lines, trusted whatever kid a token names; or a
-   * JWK or JWKS, each key under its {@code kid} (or its RFC 7638 thumbprint when it has none).
+   * JWK or JWKS, each key under its {@code kid} (or its RFC 7638 thumbprint when it has none), restricted to
+   * its {@code alg} and refused when its {@code use} or {@code key_ops} say it is not for verifying signatures.
    *
    * @throws dev.jwtsigner.KeyRejectedException if the text holds no usable public key
    */
   public AtomicPlatformVerifier trust(String publicKeyText) {
     require(publicKeyText, "publicKeyText", "pass a PEM public key or a JWKS.");
     if (publicKeyText.strip().startsWith("{")) {
-      return trust(PublicKeys.parseAllWithIds(publicKeyText));
+      PublicKeys.parseAllWithIds(publicKeyText); // refuses, as PublicKeys does everywhere, what no verifier may trust
+      List<TrustedKey> more = new ArrayList<>(this.keys);
+      more.addAll(TrustedKey.fromJwks(publicKeyText)); // honours each JWK's use, key_ops and alg
+      return withKeys(more);
     }
     return trust(PublicKeys.parseAll(publicKeyText).toArray(PublicKey[]::new));
+  }
+
+  /**
+   * This verifier, also trusting the keys published at {@code jwksUrl} (an API key of type JWKS), fetched
+   * over HTTP as the platform does: kept for the response's max-age, fetched again on an unknown kid at most
+   * once a minute; a failed fetch is a violation naming the URL's problem, never an exception.
+   *
+   * @throws JwtSignerException with {@link Reason#INVALID_ARGUMENT} unless {@code jwksUrl} is an absolute
+   *     {@code http} or {@code https} URL
+   */
+  public AtomicPlatformVerifier trust(URI jwksUrl) {
+    require(jwksUrl, "jwksUrl", "pass the URL the key set is published at, such as http://127.0.0.1:8080/.well-known/jwks.json.");
+    if (!"http".equalsIgnoreCase(jwksUrl.getScheme()) && !"https".equalsIgnoreCase(jwksUrl.getScheme()) || jwksUrl.getHost() == null) {
+      throw new JwtSignerException(Reason.INVALID_ARGUMENT, "jwksUrl " + jwksUrl + " is not an absolute http or https URL."
+          + " Fix: pass the URL the key set is published at, such as http://127.0.0.1:8080/.well-known/jwks.json.");
+    }
+    List<JwksUrlKeys> more = new ArrayList<>(jwksUrls);
+    more.add(new JwksUrlKeys(jwksUrl));
+    return new AtomicPlatformVerifier(policy, keys, clock, skew, List.copyOf(more));
   }
 
   /** The clock "now" is read from (default {@link Clock#systemUTC()}); a {@link TestClock} works. */
   public AtomicPlatformVerifier clock(InstantSource clock) {
     return new AtomicPlatformVerifier(policy, keys,
-        require(clock, "clock", "pass an InstantSource, such as a TestClock."), skew);
+        require(clock, "clock", "pass an InstantSource, such as a TestClock."), skew, jwksUrls);
   }
 
   /** How far the verifier's clock may be behind or ahead of the signer's (default 0, as strict as the platform). */
@@ -123,27 +157,36 @@ public final class AtomicPlatformVerifier implements TokenVerifier {
       throw new JwtSignerException(Reason.INVALID_ARGUMENT,
           "clockSkew is negative. Fix: pass Duration.ZERO or a small positive duration.");
     }
-    return new AtomicPlatformVerifier(policy, keys, clock, skew);
+    return new AtomicPlatformVerifier(policy, keys, clock, skew, jwksUrls);
   }
 
   /** Checks {@code token}; never throws, whatever it holds ({@code null} included). */
   @Override
   public Verdict verify(String token) {
-    DecodedJws jws = DECODER.decode(token, keys);
-    if (!claimsDecoded(jws)) {
-      return Verdict.of(jws.violations(), jws, null);
+    List<Violation> violations = new ArrayList<>(0);
+    DecodedJws jws = jwksUrls.isEmpty() ? DECODER.decode(token, keys)
+        : JwksUrlKeys.decode(DECODER, token, keys, jwksUrls, clock.instant(), violations);
+    violations.addAll(jws.violations());
+    if (!jws.claimsDecoded()) {
+      return Verdict.of(violations, jws, null);
     }
     Map<String, Object> claims = jws.claims();
-    List<Violation> violations = new ArrayList<>(jws.violations());
-    double now = clock.instant().toEpochMilli() / 1000.0;
-    Double exp = number(violations, claims, "exp", "the token's expiry, such as expiresIn(Duration.ofHours(1))");
-    Double iat = number(violations, claims, "iat", "the time it was issued (jsonwebtoken and AtomicTokenBuilder add it)");
-    if (exp != null) {
-      checkExpiry(violations, exp, iat, now);
+    AtomicRules.Claims view = name -> claims.containsKey(name) ? claims.get(name) : AtomicRules.ABSENT;
+    for (String name : claims.keySet()) {
+      violations.addAll(AtomicRules.claimName(name, ""));
     }
-    checkIssuer(violations, claims.get("iss"));
-    String userId = resolveUserId(violations, claims);
-    return Verdict.of(violations, jws, userId);
+    double now = clock.instant().toEpochMilli() / 1000.0;
+    List<Violation> expForm = AtomicRules.timeClaim("exp", view.get("exp"));
+    List<Violation> iatForm = AtomicRules.timeClaim("iat", view.get("iat"));
+    violations.addAll(expForm);
+    violations.addAll(iatForm);
+    if (expForm.isEmpty()) {
+      double iat = iatForm.isEmpty() ? ((Number) claims.get("iat")).doubleValue() : Double.NaN;
+      violations.addAll(rules.expiry(iat, ((Number) claims.get("exp")).doubleValue(), now, skew.toMillis() / 1000.0));
+    }
+    violations.addAll(rules.issuer(view.get("iss")));
+    violations.addAll(rules.userId(view));
+    return Verdict.of(violations, jws, rules.resolveUserId(view));
   }
 
   @Override
@@ -152,135 +195,11 @@ public final class AtomicPlatformVerifier implements TokenVerifier {
         + ", " + policy + "]";
   }
 
-  // ---------------------------------------------------------------- rules
-
-  private void checkExpiry(List<Violation> v, double exp, Double iat, double now) {
-    long max = policy.maxTokenExpiry().getSeconds();
-    double skewSeconds = skew.toMillis() / 1000.0;
-    if (exp <= now - skewSeconds) {
-      v.add(Violation.of("exp", Rule.EXPIRED,
-          "the token expired " + seconds(now - exp) + " ago (allowed clock skew: " + seconds(skewSeconds) + ").",
-          "mint a new token for each SDK request, or cache it only while it is fresh (AtomicTokenCache)."));
-    }
-    if (iat != null && exp - iat > max) {
-      v.add(Violation.of("exp", Rule.EXPIRY_BEYOND_MAXIMUM,
-          "exp − iat is " + seconds(exp - iat) + "; the API key allows at most " + seconds(max) + ".",
-          "sign with a lifetime of " + seconds(max) + " or less, or raise the API key's max token expiry"
-              + " together with AtomicPolicy.maxTokenExpiry."));
-    } else if (exp > now + max + skewSeconds) {
-      v.add(Violation.of("exp", Rule.EXPIRY_BEYOND_MAXIMUM,
-          "exp lies " + seconds(exp - now) + " after now; the API key allows at most " + seconds(max)
-              + " (allowed clock skew: " + seconds(skewSeconds) + ").",
-          "sign with iat set to the current time and a lifetime of " + seconds(max) + " or less; check the signer's clock."));
-    }
-  }
-
-  private void checkIssuer(List<Violation> v, Object iss) {
-    if (policy.allowedIssuers().isEmpty() || (iss instanceof String s && policy.allowedIssuers().contains(s))) {
-      return;
-    }
-    String problem = iss == null ? "iss is missing"
-        : iss instanceof String ? "iss is not one of the API key's allowed issuers"
-        : "iss is " + jsonType(iss) + ", not a string";
-    v.add(Violation.of("iss", Rule.ISSUER_NOT_ALLOWED,
-        problem + "; the API key accepts only " + policy.allowedIssuers().size()
-            + (policy.allowedIssuers().size() == 1 ? " issuer." : " issuers."),
-        "sign with iss set to one of: " + String.join(", ", policy.allowedIssuers()) + "."));
-  }
-
-  private String resolveUserId(List<Violation> v, Map<String, Object> claims) {
-    List<String> order = policy.userIdClaims();
-    for (String claim : order) {
-      if (claims.get(claim) instanceof String s && !s.isBlank()) {
-        return s;
-      }
-    }
-    List<String> unusable = new ArrayList<>();
-    for (String claim : order) {
-      if (claims.containsKey(claim)) {
-        Object value = claims.get(claim);
-        unusable.add(claim + " is " + (value instanceof String ? "blank" : jsonType(value)));
-      }
-    }
-    v.add(Violation.of(order.contains("sub") ? "sub" : order.get(0), Rule.USER_ID_MISSING,
-        "no user ID: none of " + String.join(", ", order) + " holds a non-blank string"
-            + (unusable.isEmpty() ? "." : " (" + String.join("; ", unusable) + ")."),
-        "put the user ID in sub as a non-blank string, or in atomic_sub when sub carries another ID."));
-    return null;
-  }
-
-  /** The claim as seconds, or null after adding a violation (missing, or not a JSON number). */
-  private static Double number(List<Violation> v, Map<String, Object> claims, String claim, String what) {
-    Object value = claims.get(claim);
-    if (value instanceof Number n) {
-      double seconds = n instanceof BigDecimal bd ? bd.doubleValue() : n.doubleValue();
-      if (!Double.isFinite(seconds)) { // such as 1e400: beyond any double, so no time at all
-        v.add(Violation.of(claim, Rule.TIME_CLAIM_INVALID, claim + " is a number beyond the range of a double.",
-            "write " + claim + " as whole seconds since the epoch: " + what + "."));
-        return null;
-      }
-      return seconds;
-    }
-    if (value == null && !claims.containsKey(claim)) {
-      v.add(Violation.of(claim, Rule.CLAIM_MISSING, claim + " is missing; the platform requires it.",
-          "set " + claim + " to a JSON number of seconds since the epoch: " + what + "."));
-    } else {
-      v.add(Violation.of(claim, Rule.CLAIM_NOT_NUMERIC,
-          claim + " is " + jsonType(value) + "; the platform requires a JSON number of seconds since the epoch.",
-          "write " + claim + " as a number, not in quotes, as jsonwebtoken and AtomicTokenBuilder do."));
-    }
-    return null;
-  }
-
-  /** Claims were read as one JSON object (a claims problem leaves nothing to check). */
-  private static boolean claimsDecoded(DecodedJws jws) {
-    for (Violation x : jws.violations()) {
-      if (x.field().equals("claims") || x.field().equals("token")) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String jsonType(Object value) {
-    if (value == null) {
-      return "JSON null";
-    }
-    if (value instanceof String) {
-      return "a JSON string";
-    }
-    if (value instanceof Boolean) {
-      return "a JSON boolean";
-    }
-    if (value instanceof Number) {
-      return "a JSON number";
-    }
-    return value instanceof Map ? "a JSON object" : "a JSON array";
-  }
-
-  /** {@code 3600 s (1 h)} for whole seconds, {@code 0.5 s} otherwise. */
-  static String seconds(double s) {
-    if (s != Math.rint(s) || Math.abs(s) > 1e15) {
-      return BigDecimal.valueOf(s).stripTrailingZeros().toPlainString() + " s";
-    }
-    long whole = (long) s;
-    if (whole >= 86_400 && whole % 86_400 == 0) {
-      return whole + " s (" + whole / 86_400 + (whole == 86_400 ? " day)" : " days)");
-    }
-    if (whole >= 3_600 && whole % 3_600 == 0) {
-      return whole + " s (" + whole / 3_600 + " h)";
-    }
-    return whole + " s";
-  }
-
   private AtomicPlatformVerifier withKeys(List<TrustedKey> more) {
-    return new AtomicPlatformVerifier(policy, List.copyOf(more), clock, skew);
+    return new AtomicPlatformVerifier(policy, List.copyOf(more), clock, skew, jwksUrls);
   }
 
   private static <T> T require(T value, String what, String fix) {
-    if (value == null) {
-      throw new JwtSignerException(Reason.INVALID_ARGUMENT, what + " is null. Fix: " + fix);
-    }
-    return value;
+    return Check.notNull(value, what, fix);
   }
 }

@@ -3,14 +3,12 @@ package dev.jwtsigner.testkit;
 import dev.jwtsigner.JwtSignerException;
 import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.Violation;
-import dev.jwtsigner.Violation.Rule;
 import dev.jwtsigner.apto.AptoPolicy;
 import dev.jwtsigner.internal.DecodedJws;
 import dev.jwtsigner.internal.JwsDecoder;
 import dev.jwtsigner.internal.StrictJson;
 import dev.jwtsigner.internal.TrustedKey;
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import dev.jwtsigner.internal.rules.AptoRules;
 import java.security.PublicKey;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -39,9 +37,7 @@ import java.util.List;
 public final class SignedPayloadVerifier implements TokenVerifier {
 
   /** The latest instant a time claim may name: 9999-12-31T23:59:59Z. */
-  static final long MAX_EPOCH_SECOND = 253_402_300_799L;
-  /** The time claims checked when present, in the order reported. */
-  private static final List<String> TIME_CLAIMS = List.of("iat", "nbf", "exp");
+  static final long MAX_EPOCH_SECOND = AptoRules.MAX_EPOCH_SECOND;
 
   private final AptoPolicy policy;
   private final List<TrustedKey> keys;
@@ -105,11 +101,8 @@ public final class SignedPayloadVerifier implements TokenVerifier {
   public Verdict verify(String token) {
     DecodedJws jws = decoder.decode(token, keys);
     List<Violation> violations = new ArrayList<>(jws.violations());
-    long now = clock.instant().getEpochSecond();
-    for (String claim : TIME_CLAIMS) {
-      if (jws.claims().containsKey(claim)) {
-        checkTime(claim, jws.claims().get(claim), now, violations);
-      }
+    if (jws.claimsDecoded()) {
+      violations.addAll(AptoRules.timeClaims(jws.claims(), clock.instant().getEpochSecond()));
     }
     return Verdict.of(violations, jws, null);
   }
@@ -117,45 +110,5 @@ public final class SignedPayloadVerifier implements TokenVerifier {
   @Override
   public String toString() {
     return "SignedPayloadVerifier[" + policy + "]";
-  }
-
-  private static void checkTime(String claim, Object value, long now, List<Violation> violations) {
-    if (!(value instanceof Number number)) {
-      violations.add(Violation.of(claim, Rule.CLAIM_NOT_NUMERIC, claim + " is not a JSON number.",
-          "write " + claim + " as seconds since the epoch, a number such as 1767225600, not a string."));
-      return;
-    }
-    long seconds = wholeSeconds(number);
-    if (seconds < 0 || seconds > MAX_EPOCH_SECOND) {
-      violations.add(Violation.of(claim, Rule.TIME_CLAIM_INVALID,
-          claim + " is not a whole number of seconds from 0 to " + MAX_EPOCH_SECOND + " (the end of year 9999).",
-          "write " + claim + " as whole seconds since the epoch, as the clock's getEpochSecond() gives it."));
-      return;
-    }
-    if (claim.equals("exp") && seconds <= now) {
-      violations.add(Violation.of(claim, Rule.EXPIRED,
-          "exp is " + (now - seconds) + " seconds before now: the token has expired.",
-          "sign a new token for each request, with a lifetime that covers its delivery."));
-    } else if (claim.equals("nbf") && seconds > now) {
-      violations.add(Violation.of(claim, Rule.NOT_YET_VALID,
-          "nbf is " + (seconds - now) + " seconds after now: the token is not valid yet.",
-          "leave nbf out, or set it no later than the time of signing."));
-    }
-  }
-
-  /** The number as whole seconds, or -1 when it is negative, has a fraction or is beyond a long. */
-  private static long wholeSeconds(Number n) {
-    if (n instanceof Long || n instanceof Integer) {
-      return Math.max(n.longValue(), -1);
-    }
-    if (n instanceof BigInteger) {
-      return -1; // beyond a long, so beyond year 9999
-    }
-    BigDecimal exact = n instanceof BigDecimal d ? d : new BigDecimal(n.doubleValue());
-    try {
-      return Math.max(exact.longValueExact(), -1);
-    } catch (ArithmeticException e) {
-      return -1;
-    }
   }
 }

@@ -146,7 +146,7 @@ class AtomicNodeInteropTest {
     Verdict v = AtomicPlatformVerifier.create(AtomicPolicy.defaults()).trust(rsaPublicPkcs1Pem).clock(clock).verify(nodes);
     assertThat(v.violations()).extracting(Violation::rule).containsExactly(Rule.EXPIRY_BEYOND_MAXIMUM);
     assertThat(v.violations().get(0).message())
-        .isEqualTo("exp − iat is 691200 s (8 days); the API key allows at most 604800 s (7 days).");
+        .isEqualTo("exp − iat is 691200 s (8 days); the policy allows at most 604800 s (7 days).");
   }
 
   // ------------------------------------------------------------ helpers

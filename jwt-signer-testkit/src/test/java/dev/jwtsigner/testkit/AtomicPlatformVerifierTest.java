@@ -63,7 +63,7 @@ class AtomicPlatformVerifierTest {
 
   @Test
   void acceptsAFractionalExpiry() {
-    String token = sign("rsa2048", JwsAlgorithm.RS256, "{\"sub\":\"u1\",\"iat\":" + NOW + ",\"exp\":" + NOW + ".5}");
+    String token = sign("rsa2048", JwsAlgorithm.RS256, "{\"sub\":\"u1\",\"iat\":" + NOW + ",\"exp\":" + (NOW + 3600) + ".5}");
     assertThat(rsa.verify(token).accepted()).isTrue();
   }
 
@@ -80,7 +80,7 @@ class AtomicPlatformVerifierTest {
   @Test
   void rejectsAnAlgorithmOutsideTheWhitelist() {
     String header = base64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
-    String claims = base64("{\"sub\":\"u1\",\"iat\":" + NOW + ",\"exp\":" + (NOW + 60) + "}");
+    String claims = base64("{\"sub\":\"u1\",\"iat\":" + NOW + ",\"exp\":" + (NOW + 3600) + "}");
     Verdict v = rsa.verify(header + "." + claims + "." + base64("not a signature"));
     assertThat(v.violations()).containsExactly(Violation.of("header.alg", Rule.ALGORITHM_NOT_ALLOWED,
         "header.alg is HS256; only RS256, RS512 or ES512 are allowed, so the token is refused without checking its"
@@ -170,9 +170,9 @@ class AtomicPlatformVerifierTest {
   void rejectsALifetimeBeyondThePolicyMaximum() {
     assertThat(verifyClaims("{\"sub\":\"u1\",\"iat\":" + NOW + ",\"exp\":" + (NOW + 7 * DAY + 1) + "}"))
         .containsExactly(Violation.of("exp", Rule.EXPIRY_BEYOND_MAXIMUM,
-            "exp − iat is 604801 s; the API key allows at most 604800 s (7 days).",
-            "sign with a lifetime of 604800 s (7 days) or less, or raise the API key's max token expiry together with"
-                + " AtomicPolicy.maxTokenExpiry."));
+            "exp − iat is 604801 s; the policy allows at most 604800 s (7 days).",
+            "shorten expiresIn(...) to 604800 s (7 days) or less, or raise the API key's max token expiry together"
+                + " with AtomicPolicy.maxTokenExpiry."));
   }
 
   @Test
@@ -192,12 +192,12 @@ class AtomicPlatformVerifierTest {
 
   @Test
   void namesWholeDaysAndHoursAndKeepsFractions() {
-    assertThat(AtomicPlatformVerifier.seconds(DAY)).isEqualTo("86400 s (1 day)");
-    assertThat(AtomicPlatformVerifier.seconds(2 * DAY)).isEqualTo("172800 s (2 days)");
-    assertThat(AtomicPlatformVerifier.seconds(3_600)).isEqualTo("3600 s (1 h)");
-    assertThat(AtomicPlatformVerifier.seconds(7_200)).isEqualTo("7200 s (2 h)");
-    assertThat(AtomicPlatformVerifier.seconds(3_599)).isEqualTo("3599 s");
-    assertThat(AtomicPlatformVerifier.seconds(0.25)).isEqualTo("0.25 s");
+    assertThat(dev.jwtsigner.internal.rules.Seconds.of(DAY)).isEqualTo("86400 s (1 day)");
+    assertThat(dev.jwtsigner.internal.rules.Seconds.of(2 * DAY)).isEqualTo("172800 s (2 days)");
+    assertThat(dev.jwtsigner.internal.rules.Seconds.of(3_600)).isEqualTo("3600 s (1 h)");
+    assertThat(dev.jwtsigner.internal.rules.Seconds.of(7_200)).isEqualTo("7200 s (2 h)");
+    assertThat(dev.jwtsigner.internal.rules.Seconds.of(3_599)).isEqualTo("3599 s");
+    assertThat(dev.jwtsigner.internal.rules.Seconds.of(0.25)).isEqualTo("0.25 s");
   }
 
   @Test
@@ -205,7 +205,7 @@ class AtomicPlatformVerifierTest {
     long iat = NOW + DAY; // a signer whose clock runs a day ahead
     assertThat(verifyClaims("{\"sub\":\"u1\",\"iat\":" + iat + ",\"exp\":" + (iat + 7 * DAY) + "}"))
         .containsExactly(Violation.of("exp", Rule.EXPIRY_BEYOND_MAXIMUM,
-            "exp lies 691200 s (8 days) after now; the API key allows at most 604800 s (7 days) (allowed clock skew:"
+            "exp lies 691200 s (8 days) after now; the policy allows at most 604800 s (7 days) (allowed clock skew:"
                 + " 0 s).",
             "sign with iat set to the current time and a lifetime of 604800 s (7 days) or less; check the signer's"
                 + " clock."));
@@ -220,8 +220,8 @@ class AtomicPlatformVerifierTest {
     String base = "{\"sub\":\"u1\",\"iat\":" + NOW + ",\"exp\":" + (NOW + 3600);
     assertThat(strict.verify(sign("rsa2048", JwsAlgorithm.RS256, base + ",\"iss\":\"c\"}")).violations())
         .containsExactly(Violation.of("iss", Rule.ISSUER_NOT_ALLOWED,
-            "iss is not one of the API key's allowed issuers; the API key accepts only 2 issuers.",
-            "sign with iss set to one of: a, b."));
+            "iss is not one of the policy's allowed issuers; the API key accepts only 2 issuers.",
+            "sign with iss set to one of: a, b (issuer(...))."));
     assertThat(strict.verify(sign("rsa2048", JwsAlgorithm.RS256, base + "}")).violations())
         .extracting(Violation::message).containsExactly("iss is missing; the API key accepts only 2 issuers.");
     assertThat(strict.verify(sign("rsa2048", JwsAlgorithm.RS256, base + ",\"iss\":7}")).violations())
@@ -231,7 +231,7 @@ class AtomicPlatformVerifierTest {
 
   @Test
   void acceptsAnyIssuerWhenThePolicyListsNone() {
-    assertThat(verifyClaims("{\"sub\":\"u1\",\"iat\":" + NOW + ",\"exp\":" + (NOW + 60) + ",\"iss\":42}")).isEmpty();
+    assertThat(verifyClaims("{\"sub\":\"u1\",\"iat\":" + NOW + ",\"exp\":" + (NOW + 3600) + ",\"iss\":42}")).isEmpty();
   }
 
   // ------------------------------------------------------------ user ID
@@ -241,15 +241,45 @@ class AtomicPlatformVerifierTest {
         Arguments.of("\"sub\":\"s\"", "s"),
         Arguments.of("\"sub\":\"s\",\"atomic_sub\":\"a\"", "a"),
         Arguments.of("\"id\":\"i\",\"atomic_id\":\"ai\"", "ai"),
-        Arguments.of("\"atomic_sub\":\" \",\"sub\":\"s\"", "s"),
-        Arguments.of("\"atomic_sub\":7,\"id\":\"i\"", "i"));
+        Arguments.of("\"id\":\"i\"", "i"));
+  }
+
+  @Test
+  void refusesAUserIdClaimThatHoldsNoUserIdEvenBesideAUsableOne() {
+    Verdict v = rsa.verify(sign("rsa2048", JwsAlgorithm.RS256,
+        "{\"atomic_sub\":\" \",\"sub\":\"s\",\"id\":7,\"iat\":" + NOW + ",\"exp\":" + (NOW + 3600) + "}"));
+    assertThat(v.violations()).containsExactly(Violation.of("atomic_sub", Rule.USER_ID_MISSING,
+        "a user-ID claim holds no user ID (atomic_sub is blank; id is a JSON number); every one of atomic_sub,"
+            + " atomic_id, sub, id the token carries must hold a non-blank string.",
+        "put the user ID as a non-blank string in sub (subject(userId)), or in atomic_sub when sub carries another ID"
+            + " (atomicSubject(userId)), and in no other user-ID claim."));
+    assertThat(v.userId()).contains("s");
+  }
+
+  @Test
+  void refusesALifetimeTheSdkWouldNotUse() {
+    assertThat(verifyClaims("{\"sub\":\"u1\",\"iat\":" + NOW + ",\"exp\":" + (NOW + 60) + "}"))
+        .extracting(Violation::rule).containsExactly(Rule.LIFETIME_BELOW_SDK_INTERVAL);
+  }
+
+  @Test
+  void refusesAnExpiryNotAfterIssuedAt() {
+    assertThat(verifyClaims("{\"sub\":\"u1\",\"iat\":" + (NOW + 10) + ",\"exp\":" + (NOW + 5) + "}"))
+        .extracting(Violation::rule).containsExactly(Rule.EXPIRY_NOT_AFTER_ISSUED_AT);
+  }
+
+  @Test
+  void refusesClaimNamesTheBuilderRefuses() {
+    assertThat(verifyClaims("{\"sub\":\"u1\",\"iat\":" + NOW + ",\"exp\":" + (NOW + 3600) + ",\" \":1}"))
+        .containsExactly(Violation.of("claims", Rule.CLAIM_NAME_INVALID, "a claim name is blank.",
+            "name each claim with non-blank, printable text."));
   }
 
   @ParameterizedTest
   @MethodSource("userIds")
   void resolvesTheUserIdInThePolicysOrder(String members, String userId) {
     Verdict v = rsa.verify(sign("rsa2048", JwsAlgorithm.RS256,
-        "{" + members + ",\"iat\":" + NOW + ",\"exp\":" + (NOW + 60) + "}"));
+        "{" + members + ",\"iat\":" + NOW + ",\"exp\":" + (NOW + 3600) + "}"));
     assertThat(v.accepted()).isTrue();
     assertThat(v.userId()).contains(userId);
   }
@@ -259,17 +289,18 @@ class AtomicPlatformVerifierTest {
     AtomicPlatformVerifier custom = AtomicPlatformVerifier.create(AtomicPolicy.builder().userIdClaims("uid").build())
         .trust(publicKey("rsa2048")).clock(clock);
     Verdict v = custom.verify(sign("rsa2048", JwsAlgorithm.RS256,
-        "{\"sub\":\"s\",\"uid\":\"u\",\"iat\":" + NOW + ",\"exp\":" + (NOW + 60) + "}"));
+        "{\"sub\":\"s\",\"uid\":\"u\",\"iat\":" + NOW + ",\"exp\":" + (NOW + 3600) + "}"));
     assertThat(v.userId()).contains("u");
   }
 
   @Test
   void rejectsATokenWithoutAUsableUserId() {
-    assertThat(verifyClaims("{\"sub\":\"\",\"id\":42,\"iat\":" + NOW + ",\"exp\":" + (NOW + 60) + "}"))
+    assertThat(verifyClaims("{\"sub\":\"\",\"id\":42,\"iat\":" + NOW + ",\"exp\":" + (NOW + 3600) + "}"))
         .containsExactly(Violation.of("sub", Rule.USER_ID_MISSING,
             "no user ID: none of atomic_sub, atomic_id, sub, id holds a non-blank string (sub is blank; id is a JSON"
                 + " number).",
-            "put the user ID in sub as a non-blank string, or in atomic_sub when sub carries another ID."));
+            "put the user ID as a non-blank string in sub (subject(userId)), or in atomic_sub when sub carries another ID"
+                + " (atomicSubject(userId)), and in no other user-ID claim."));
   }
 
   // ------------------------------------------------------------ all at once
@@ -314,6 +345,21 @@ class AtomicPlatformVerifierTest {
     assertThat(v.verify(signer.sign()).accepted()).isTrue();
     String otherKid = AtomicTokenBuilder.create(keySource("rsa2048")).keyId("other").clock(clock).subject("u1").sign();
     assertThat(v.verify(otherKid).violations()).extracting(Violation::rule).containsExactly(Rule.KEY_ID_UNKNOWN);
+  }
+
+  @Test
+  void honoursTheAlgAndUseOfEachJwkItTrusts() {
+    String rs512Only = new JWKSet(new RSAKey.Builder((RSAPublicKey) publicKey("rsa2048")).keyID("new")
+        .algorithm(com.nimbusds.jose.JWSAlgorithm.RS512).build()).toString();
+    AtomicPlatformVerifier v = AtomicPlatformVerifier.create(AtomicPolicy.defaults()).trust(rs512Only).clock(clock);
+    AtomicTokenBuilder signer = AtomicTokenBuilder.create(keySource("rsa2048").withKeyId("new")).clock(clock).subject("u1");
+    assertThat(v.verify(signer.algorithm(JwsAlgorithm.RS512).sign()).accepted()).isTrue();
+    assertThat(v.verify(signer.algorithm(JwsAlgorithm.RS256).sign()).violations()).extracting(Violation::rule)
+        .containsExactly(Rule.ALGORITHM_KEY_MISMATCH);
+    String encryption = new JWKSet(new RSAKey.Builder((RSAPublicKey) publicKey("rsa2048")).keyID("enc")
+        .keyUse(com.nimbusds.jose.jwk.KeyUse.ENCRYPTION).build()).toString();
+    assertThatThrownBy(() -> AtomicPlatformVerifier.create(AtomicPolicy.defaults()).trust(encryption))
+        .isInstanceOf(JwtSignerException.class).hasMessageStartingWith("the JWK (kid enc) is marked use enc");
   }
 
   @Test

@@ -8,16 +8,22 @@ import dev.jwtsigner.keys.KeyPairs;
 import dev.jwtsigner.testkit.AtomicPlatformVerifier;
 import dev.jwtsigner.testkit.Verdict;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,8 +34,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Starts the real application on a random port and fetches tokens over HTTP, as the SDK delegate does. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+/**
+ * Starts the real application on a random port, logs in once and fetches tokens with the session cookie over
+ * HTTP, as the SDK delegate does.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = {"jwt-signer.atomic.reload-interval=0s", "server.tomcat.connection-timeout=1s", "login.throttle.max-failures=3"})
 class AtomicTokenControllerTest {
 
   private static final String USER = "jane.doe";
@@ -40,22 +50,32 @@ class AtomicTokenControllerTest {
 
   @TempDir
   static Path keyDir;
+  static Path privateKey;
 
   @LocalServerPort
   int port;
 
   private final HttpClient http = HttpClient.newHttpClient();
+  private String session;
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
-    Path privateKey = KeyPairs.writeFiles(KEYS, keyDir).get(0);
-    registry.add("atomic.private-key", privateKey::toString);
+    privateKey = KeyPairs.writeFiles(KEYS, keyDir).get(0);
+    registry.add("jwt-signer.atomic.private-key", () -> "file:" + privateKey);
     registry.add("spring.security.user.password", () -> PASSWORD);
+  }
+
+  @BeforeEach
+  void logIn() throws Exception {
+    HttpResponse<String> login = send(post("/login").header("Authorization", basicAuth(USER, PASSWORD)));
+    assertThat(login.statusCode()).isEqualTo(204);
+    session = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+        .map(c -> c.substring(0, c.indexOf(';'))).orElseThrow();
   }
 
   @Test
   void mintsATokenForTheLoggedInUserThatThePlatformAccepts() throws Exception {
-    HttpResponse<String> response = get(basicAuth(USER, PASSWORD));
+    HttpResponse<String> response = send(get("/atomic/token").header("Cookie", session));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
@@ -76,31 +96,95 @@ class AtomicTokenControllerTest {
 
   @Test
   void servesTheSameCachedTokenOnARepeatedCall() throws Exception {
-    String first = get(basicAuth(USER, PASSWORD)).body();
-    String second = get(basicAuth(USER, PASSWORD)).body();
+    String first = send(get("/atomic/token").header("Cookie", session)).body();
+    String second = send(get("/atomic/token").header("Cookie", session)).body();
 
     assertThat(second).isEqualTo(first);
   }
 
   @Test
   void refusesAnAnonymousCaller() throws Exception {
-    HttpResponse<String> response = get(null);
+    assertThat(send(get("/atomic/token")).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void checksNoPasswordOnTheTokenEndpoint() throws Exception {
+    HttpResponse<String> response = send(get("/atomic/token").header("Authorization", basicAuth(USER, PASSWORD)));
+
+    assertThat(response.statusCode()).as("only the session logs a token request in").isEqualTo(401);
+  }
+
+  @Test
+  void refusesAWrongPassword() throws Exception {
+    HttpResponse<String> response = send(post("/login").header("Authorization", basicAuth(USER, PASSWORD + "x")));
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
   }
 
   @Test
-  void refusesAWrongPassword() throws Exception {
-    assertThat(get(basicAuth(USER, PASSWORD + "x")).statusCode()).isEqualTo(401);
+  void throttlesAClientAfterItsFailedLoginsWithoutCheckingThePassword() throws Exception {
+    String user = "mallory-" + UUID.randomUUID();
+    for (int i = 0; i < 3; i++) {
+      assertThat(send(post("/login").header("Authorization", basicAuth(user, "guess" + i))).statusCode()).isEqualTo(401);
+    }
+    HttpResponse<String> throttled = send(post("/login").header("Authorization", basicAuth(user, "guess")));
+
+    assertThat(throttled.statusCode()).isEqualTo(429);
+    assertThat(throttled.headers().firstValue("Retry-After")).hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isBetween(1L, 60L));
+    assertThat(send(post("/login").header("Authorization", basicAuth(USER, PASSWORD))).statusCode())
+        .as("another client still logs in").isEqualTo(204);
+    assertThat(send(get("/atomic/token").header("Cookie", session)).statusCode()).as("and sessions keep working").isEqualTo(200);
   }
 
-  private HttpResponse<String> get(String authorization) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/atomic/token"));
-    if (authorization != null) {
-      request.header("Authorization", authorization);
+  @Test
+  void cutsOffAClientThatSendsHalfARequestLine() throws Exception {
+    try (Socket slow = new Socket("127.0.0.1", port)) {
+      slow.setSoTimeout(10_000);
+      OutputStream out = slow.getOutputStream();
+      out.write("GET /atomic/tok".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      long start = System.nanoTime();
+      InputStream in = slow.getInputStream();
+      while (in.read() >= 0) {
+        // Tomcat may answer 400 before closing; read until it closes the connection
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("closed by the 1 s connection time-out").isLessThan(Duration.ofSeconds(8));
     }
-    return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void reportsTheKeySourceDownWhileABrokenKeyFileIsRefusedAndUpOnceRestored() throws Exception {
+    String good = Files.readString(privateKey);
+    try {
+      assertThat(keyStatus()).isEqualTo("UP");
+      Files.writeString(privateKey, "half a key");
+      Files.setLastModifiedTime(privateKey, FileTime.fromMillis(System.currentTimeMillis() + 10_000));
+      assertThat(keyStatus()).isEqualTo("DOWN");
+      assertThat(send(get("/atomic/token").header("Cookie", session)).statusCode()).as("the last good key keeps signing").isEqualTo(200);
+    } finally {
+      Files.writeString(privateKey, good);
+      Files.setLastModifiedTime(privateKey, FileTime.fromMillis(System.currentTimeMillis() + 20_000));
+    }
+    assertThat(keyStatus()).isEqualTo("UP");
+  }
+
+  private String keyStatus() throws IOException, InterruptedException {
+    JsonNode health = JsonMapper.shared().readTree(send(get("/actuator/health")).body());
+    return health.get("components").get("atomicKeySource").get("status").asString();
+  }
+
+  private HttpRequest.Builder get(String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20)).GET();
+  }
+
+  private HttpRequest.Builder post(String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20))
+        .POST(HttpRequest.BodyPublishers.noBody());
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static String basicAuth(String user, String password) {

@@ -1,0 +1,73 @@
+package dev.jwtsigner.internal.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jwtsigner.Violation;
+import dev.jwtsigner.Violation.Rule;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AtomicRulesTest {
+
+  private static final AtomicRules RULES = AtomicRules.of(Duration.ofDays(7), Duration.ofSeconds(60),
+      Set.of("my-backend"), List.of("atomic_sub", "atomic_id", "sub", "id"));
+
+  private static AtomicRules.Claims claims(Map<String, Object> m) {
+    return name -> m.containsKey(name) ? m.get(name) : AtomicRules.ABSENT;
+  }
+
+  @Test
+  void resolvesTheFirstNonBlankUserIdAndRefusesAnUnusableOneBesideIt() {
+    assertThat(RULES.userId(claims(Map.of("sub", "u1")))).isEmpty();
+    assertThat(RULES.resolveUserId(claims(Map.of("sub", "s", "atomic_sub", "a")))).isEqualTo("a");
+    assertThat(RULES.userId(claims(Map.of("sub", "u1", "id", 7)))).extracting(Violation::field, Violation::rule)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("id", Rule.USER_ID_MISSING));
+    assertThat(RULES.userId(claims(Map.of()))).extracting(Violation::message)
+        .containsExactly("no user ID: none of atomic_sub, atomic_id, sub, id holds a non-blank string.");
+  }
+
+  @Test
+  void appliesTheLifetimeRulesAtTheBuildersNowAndTheVerifiersNow() {
+    long iat = 1_767_225_600L;
+    assertThat(RULES.expiry(iat, iat + 3_600, iat, 0)).isEmpty();
+    assertThat(RULES.expiry(iat, iat, iat, 0)).extracting(Violation::rule).containsExactly(Rule.EXPIRY_NOT_AFTER_ISSUED_AT);
+    assertThat(RULES.expiry(iat, iat + 60, iat, 0)).extracting(Violation::rule).containsExactly(Rule.LIFETIME_BELOW_SDK_INTERVAL);
+    assertThat(RULES.expiry(iat, iat + 7 * 86_400 + 1, iat, 0)).extracting(Violation::message)
+        .containsExactly("exp − iat is 604801 s; the policy allows at most 604800 s (7 days).");
+    assertThat(RULES.expiry(iat, iat + 3_600, iat + 3_600, 0)).extracting(Violation::rule).containsExactly(Rule.EXPIRED);
+    assertThat(RULES.expiry(Double.NaN, iat + 8 * 86_400, iat, 0)).extracting(Violation::rule)
+        .containsExactly(Rule.EXPIRY_BEYOND_MAXIMUM);
+  }
+
+  @Test
+  void checksTheFormOfTimeClaims() {
+    assertThat(AtomicRules.timeClaim("exp", AtomicRules.ABSENT)).extracting(Violation::rule).containsExactly(Rule.CLAIM_MISSING);
+    assertThat(AtomicRules.timeClaim("exp", "1")).extracting(Violation::message)
+        .containsExactly("exp is a JSON string; the platform requires a JSON number of seconds since the epoch.");
+    assertThat(AtomicRules.timeClaim("iat", Double.POSITIVE_INFINITY)).extracting(Violation::rule)
+        .containsExactly(Rule.TIME_CLAIM_INVALID);
+    assertThat(AtomicRules.timeClaim("iat", 1.5)).isEmpty();
+  }
+
+  @Test
+  void checksTheIssuerAndClaimNames() {
+    assertThat(RULES.issuer("my-backend")).isEmpty();
+    assertThat(RULES.issuer(AtomicRules.ABSENT)).extracting(Violation::message)
+        .containsExactly("iss is missing; the API key accepts only 1 issuer.");
+    assertThat(AtomicRules.claimName("ok", "")).isEmpty();
+    assertThat(AtomicRules.claimName(" ", "")).extracting(Violation::message).containsExactly("a claim name is blank.");
+    assertThat(AtomicRules.claimName("x".repeat(257), " given to claim(...)")).extracting(Violation::message)
+        .containsExactly("a claim name given to claim(...) is longer than 256 characters.");
+    assertThat(AtomicRules.claimName("\ud800", "")).extracting(Violation::rule).containsExactly(Rule.INVALID_UNICODE);
+  }
+
+  @Test
+  void namesTheBuilderOnlyRules() {
+    assertThat(AtomicRules.reserved("nbf", "claim(...)").rule()).isEqualTo(Rule.RESERVED_CLAIM);
+    assertThat(AtomicRules.writtenTwice("x", "claim(...)", "claim(...)").message())
+        .isEqualTo("x is written twice: by claim(...) and by claim(...).");
+  }
+}
