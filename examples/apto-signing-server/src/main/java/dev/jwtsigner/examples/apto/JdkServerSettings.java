@@ -39,12 +39,12 @@ final class JdkServerSettings {
   }
 
   /**
-   * The threads that read requests and write answers: one per busy connection, idle ones end after 30 s.
+   * The threads that read requests and write answers: one per busy connection, idle ones end after 10 s.
    * Never refuses (more exchanges than connections cannot run at once; the margin covers a thread that is
    * still returning to the pool).
    */
   static ExecutorService exchangePool(Limits limits) {
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(limits.signerThreads(), limits.maxConnections() + 64, 30,
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(limits.signerThreads(), limits.maxConnections() + 64, 10,
         TimeUnit.SECONDS, new SynchronousQueue<>(), named("signing-server-io"), new ThreadPoolExecutor.CallerRunsPolicy());
     pool.allowCoreThreadTimeOut(true);
     return pool;

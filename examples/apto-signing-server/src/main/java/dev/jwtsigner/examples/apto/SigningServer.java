@@ -114,8 +114,31 @@ public final class SigningServer implements AutoCloseable {
    */
   @Override
   public void close() {
-    // JDK 17's server waits the whole delay unless an exchange ends after the stop began: idle, stop at once
-    server.stop(inFlight.get() == 0 ? 0 : (int) config.limits().shutdownGrace().toSeconds());
+    // The first stop closes the listener and waits for the exchanges, but JDK 17's server counts an exchange
+    // that ended in an error (a client gone, a time-out) as running forever and would wait out the whole grace:
+    // the requests in flight are counted here, and a second stop ends the wait once they are done.
+    int grace = (int) config.limits().shutdownGrace().toSeconds();
+    if (inFlight.get() == 0) {
+      server.stop(0);
+      stopPools();
+      return;
+    }
+    Thread stopping = new Thread(() -> server.stop(grace), "signing-server-stop");
+    stopping.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(grace);
+    try {
+      while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      server.stop(0);
+      stopping.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    stopPools();
+  }
+
+  private void stopPools() {
     for (ExecutorService pool : List.of(signers, exchanges)) {
       pool.shutdown();
       try {

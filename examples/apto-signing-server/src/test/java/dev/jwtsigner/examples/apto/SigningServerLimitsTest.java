@@ -227,6 +227,26 @@ class SigningServerLimitsTest {
   }
 
   @Test
+  void stopsAsSoonAsTheRequestsInFlightAreDoneEvenAfterAClientVanishedMidBody() throws Exception {
+    SigningServer server = SigningServer.start(ServerConfig.fromEnvironment(TestServers.env()));
+    RawHttp vanishing = connect(server).send(RawHttp.signHead(100) + "{\"a\":");
+    Thread.sleep(200);
+    vanishing.close(); // the JDK's server never counts this exchange as ended
+    Thread.sleep(200);
+    byte[] request = RawHttp.sign(BODY);
+    RawHttp c = connect(server).send(Arrays.copyOf(request, request.length - 10));
+    Thread.sleep(200);
+    long t0 = System.nanoTime();
+    CompletableFuture<Void> stopped = CompletableFuture.runAsync(server::close);
+    Thread.sleep(200);
+    c.send(Arrays.copyOfRange(request, request.length - 10, request.length));
+    assertThat(c.read().status()).isEqualTo(200);
+    stopped.get(6, TimeUnit.SECONDS);
+    // the shutdown grace is 5 s; done well before it
+    assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(2_500);
+  }
+
+  @Test
   void answersHealthWithoutCredentials() throws Exception {
     SigningServer server = start(Map.of());
     RawHttp.Response r = connect(server).send("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").read();
