@@ -176,6 +176,12 @@ local i = 0
 function request() i = i + 1; return bad[(i % #bad) + 1] end
 EOF
   echo "=== apto signing server (pid $pid, load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+  if ! $ci; then
+    kill -STOP "$pid"   # the rate is measured with the server idle
+    sign_rate=$(java -cp "$cp" "$root/load/SignRate.java" "$work/apto.pem" examples/apto-signing-server/src/test/resources/create-user.json 10 || echo 0)
+    kill -CONT "$pid"
+    echo "  single-thread signing rate (same key and body, one thread, best 1-s round of 10): $sign_rate tokens/s"
+  fi
   wrk -t1 -c4 -d3s -s "$work/apto-good.lua" "$base/sign" > /dev/null 2>&1 || true   # warm-up
   local rss0; rss0=$(rss "$pid")
   local conns=(1 8 64)
@@ -312,6 +318,7 @@ apto8=0
 for s in $servers; do "$s"; done
 
 echo
+[ -n "${sign_rate:-}" ] && echo && echo "apto: single-thread signing rate $sign_rate/s; targets: 1 conn >= $(( sign_rate * 8 / 10 ))/s, 64 conns >= $(( sign_rate * 8 * $(nproc) / 10 ))/s, p99 <= 3x p50 at 8 conns, >= 80% of the 8-conn rate beside slow clients"
 echo "load/run.sh $($ci && echo --ci) on $(nproc) cores, $(date -u +%F), load average $(cut -d' ' -f1-3 /proc/loadavg); ${sweep} s per connection count, ${battery} s per battery"
 echo
 echo "| case                                         | conns |     req/s |      p50 |      p99 | non-2xx |  5xx | errors |"
