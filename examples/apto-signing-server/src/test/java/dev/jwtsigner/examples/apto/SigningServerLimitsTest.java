@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,12 @@ import org.junit.jupiter.api.Test;
 class SigningServerLimitsTest {
 
   private static final String BODY = "{\"data_points\":{\"type\":\"list\",\"data\":[]}}";
+  /** Threads of the test's own: with few processors the common pool has a single thread, and a blocked call would starve the rest. */
+  private static final ExecutorService THREADS = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "limits-test-client");
+    t.setDaemon(true);
+    return t;
+  });
   private final List<AutoCloseable> opened = new ArrayList<>();
 
   @AfterEach
@@ -181,7 +189,7 @@ class SigningServerLimitsTest {
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
-    });
+    }, THREADS);
   }
 
   @Test
@@ -214,7 +222,7 @@ class SigningServerLimitsTest {
     byte[] request = RawHttp.sign(BODY);
     RawHttp c = connect(server).send(Arrays.copyOf(request, request.length - 10));
     Thread.sleep(200);
-    CompletableFuture<Void> stopped = CompletableFuture.runAsync(server::close);
+    CompletableFuture<Void> stopped = CompletableFuture.runAsync(server::close, THREADS);
     Thread.sleep(300);
     assertThat(stopped).isNotDone();
     c.send(Arrays.copyOfRange(request, request.length - 10, request.length));
@@ -237,7 +245,7 @@ class SigningServerLimitsTest {
     RawHttp c = connect(server).send(Arrays.copyOf(request, request.length - 10));
     Thread.sleep(200);
     long t0 = System.nanoTime();
-    CompletableFuture<Void> stopped = CompletableFuture.runAsync(server::close);
+    CompletableFuture<Void> stopped = CompletableFuture.runAsync(server::close, THREADS);
     Thread.sleep(200);
     c.send(Arrays.copyOfRange(request, request.length - 10, request.length));
     assertThat(c.read().status()).isEqualTo(200);
