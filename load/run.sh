@@ -131,7 +131,7 @@ wait_up() {
 echo "=== building (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 modules=()
 for s in $servers; do case $s in apto) modules+=(examples/apto-signing-server);; spring) modules+=(examples/spring-boot-atomic);; esac; done
-./mvnw -B -q -ntp -Dquick -DskipTests -pl "$(IFS=,; echo "${modules[*]}")" -am package dependency:build-classpath \
+./mvnw -B -q -ntp -Dquick -DskipTests -pl "$(IFS=,; echo "${modules[*]}")" -am package org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
   -Dmdep.outputFile=target/load-classpath.txt > "$work/build.log" 2>&1 || { tail -n 40 "$work/build.log"; exit 1; }
 
 openssl genrsa -out "$work/apto.pem" 2048 2>/dev/null
