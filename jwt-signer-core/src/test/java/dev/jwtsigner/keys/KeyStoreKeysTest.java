@@ -2,9 +2,12 @@ package dev.jwtsigner.keys;
 
 import static dev.jwtsigner.keys.ExternalTools.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.jwtsigner.JwsAlgorithm;
+import dev.jwtsigner.JwtSignerException;
+import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.internal.JoseSigner;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyStore;
+import java.security.AuthProvider;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Security;
@@ -19,12 +23,15 @@ import java.security.cert.CertificateFactory;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -123,6 +130,41 @@ class KeyStoreKeysTest {
       assertThat(Base64.getUrlDecoder().decode(jws.split("\\.")[2])).as("r‖s, not DER").hasSize(132);
     }
     assertThat(SigningEngines.describe(key, alg)).isEqualTo(alg + " → RemoteSigner (the key service signs; the key never leaves it)");
+  }
+
+  @Test
+  void failsWithSigningFailedAtOnceWhileTheTokenIsLoggedOutAndAKeyReadAgainAfterALoginSigns() throws Exception {
+    JoseSigner signer = JoseSigner.prepare(KeySource.fromKeyStore(store, "rsa", PIN.toCharArray()).signingKey(),
+        JwsAlgorithm.RS256);
+    PublicKey publicKey = PublicKeys.parse(Files.readString(tokens.resolve("rsa.pub.pem")));
+    assertThat(PemKeysTest.verifies(signer.sign("{\"n\":1}"), JwsAlgorithm.RS256, publicKey)).isTrue();
+
+    ((AuthProvider) pkcs11).logout(); // the token's session is gone, as after an HSM restart or a session time-out
+    List<String> outcomes = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        long t0 = System.nanoTime();
+        try {
+          signer.sign("{\"n\":2}");
+          outcomes.add("signed");
+        } catch (JwtSignerException e) {
+          assertThat(e.reason()).isEqualTo(Reason.SIGNING_FAILED);
+          assertThat(e).hasMessageStartingWith("the RS256 signature failed in provider SunPKCS11-jwtsigner-softhsm (");
+          outcomes.add("SIGNING_FAILED");
+        }
+        assertThat((System.nanoTime() - t0) / 1_000_000).as("ms to answer").isLessThan(2_000);
+      }
+    } finally {
+      store.load(null, PIN.toCharArray()); // logs in again
+    }
+    // at most the operation set up before the logout completes; every later one fails
+    assertThat(outcomes).endsWith("SIGNING_FAILED", "SIGNING_FAILED");
+    // a logout invalidates the token's handles to private keys: the old source keeps failing fast, and a
+    // source read again from the key store signs (the library does not re-read a key store by itself)
+    assertThatThrownBy(() -> signer.sign("{\"n\":3}")).isInstanceOf(JwtSignerException.class);
+    JoseSigner again = JoseSigner.prepare(KeySource.fromKeyStore(store, "rsa", PIN.toCharArray()).signingKey(),
+        JwsAlgorithm.RS256);
+    assertThat(PemKeysTest.verifies(again.sign("{\"n\":4}"), JwsAlgorithm.RS256, publicKey)).isTrue();
   }
 
   private static void pkcs11Tool(String... args) {

@@ -9,6 +9,7 @@ import dev.jwtsigner.Violation;
 import dev.jwtsigner.Violation.Rule;
 import dev.jwtsigner.apto.AptoPolicy;
 import dev.jwtsigner.apto.SignedPayloadBuilder;
+import dev.jwtsigner.keys.ReloadingKeySource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,9 +26,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Apto guide's {@code /sign} endpoint on the JDK's own HTTP server: {@code POST /sign} with a JSON body
@@ -38,41 +43,63 @@ import java.util.concurrent.TimeUnit;
  * for a bad caller, 405 for another method, 415 for a body that is not {@code application/json}, 413 for a
  * body over the payload limit (read no further than one byte past it), and 400 with the broken rules for a
  * body the builder refuses. Logs never hold the secret, the body or the token.
+ *
+ * <p>Under load it holds to its {@link Limits}: signing runs on a pool sized for the machine, and a request
+ * that finds its queue full gets {@code 503} with {@code Retry-After}; a request whose headers and body do not
+ * arrive within the request time-out has its connection closed; connections beyond the cap are closed when
+ * accepted; {@link #close()} (SIGTERM) finishes the requests in flight. {@code GET /health} (no credentials)
+ * answers {@code {"status":"ok"}}, or {@code "degraded"} with the reason while a watched key file cannot serve
+ * and the last good key signs.
+ *
+ * <pre>{@code
+ * try (SigningServer server = SigningServer.start(ServerConfig.fromEnvironment(System.getenv()))) {
+ *   System.out.println(server.uri().resolve("/sign"));
+ * }
+ * }</pre>
  */
 public final class SigningServer implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(SigningServer.class.getName());
   private static final String PATH = "/sign";
+  private static final String HEALTH = "/health";
   /** How much of an oversized body is read and dropped so that its sender gets the 413 (beyond it: a reset). */
   private static final long MAX_DISCARDED_BYTES = 16L << 20;
-  private static final int STOP_DELAY_SECONDS = 1;
+  private static final String RETRY_AFTER_SECONDS = "1";
 
   private final HttpServer server;
-  private final ExecutorService workers;
+  private final ExecutorService exchanges;
+  private final ThreadPoolExecutor signers;
   private final SignedPayloadBuilder signer;
+  private final ServerConfig config;
   private final byte[] secretDigest;
   private final int maxBodyBytes;
+  private final AtomicInteger inFlight = new AtomicInteger();
 
-  private SigningServer(HttpServer server, ExecutorService workers, SignedPayloadBuilder signer, byte[] secret,
-      int maxBodyBytes) {
+  private SigningServer(HttpServer server, ExecutorService exchanges, ThreadPoolExecutor signers,
+      SignedPayloadBuilder signer, ServerConfig config) {
     this.server = server;
-    this.workers = workers;
+    this.exchanges = exchanges;
+    this.signers = signers;
     this.signer = signer;
-    this.secretDigest = sha256(secret);
-    this.maxBodyBytes = maxBodyBytes;
+    this.config = config;
+    this.secretDigest = sha256(config.bearerSecret());
+    this.maxBodyBytes = config.limits().maxBodyBytes();
   }
 
   /** Binds {@code config.address()} and starts serving. */
   public static SigningServer start(ServerConfig config) throws IOException {
-    AptoPolicy policy = AptoPolicy.defaults();
+    Limits limits = config.limits();
+    JdkServerSettings.apply(limits);
+    AptoPolicy policy = AptoPolicy.builder().maxPayloadBytes(limits.maxBodyBytes()).build();
     SignedPayloadBuilder signer = SignedPayloadBuilder.create(config.keys()).keyId(config.keyId()).policy(policy);
     HttpServer http = HttpServer.create(config.address(), 0);
-    ExecutorService workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
-    SigningServer server = new SigningServer(http, workers, signer, config.bearerSecret(), policy.maxPayloadBytes());
+    ExecutorService exchanges = JdkServerSettings.exchangePool(limits);
+    SigningServer server = new SigningServer(http, exchanges, JdkServerSettings.signingPool(limits), signer, config);
     http.createContext("/", server::handle);
-    http.setExecutor(workers);
+    http.setExecutor(exchanges);
     http.start();
-    LOG.log(Level.INFO, "signing server listening on {0} with kid {1}", server.uri(), config.keyId());
+    LOG.log(Level.INFO, "signing server listening on {0} with kid {1}, {2} signing threads", server.uri(),
+        config.keyId(), limits.signerThreads());
     return server;
   }
 
@@ -81,18 +108,47 @@ public final class SigningServer implements AutoCloseable {
     return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
   }
 
-  /** Stops accepting requests, lets running ones finish for up to a second, and stops the workers. */
+  /**
+   * Stops accepting connections, lets the requests in flight finish (for up to the shutdown grace), then
+   * stops the threads.
+   */
   @Override
   public void close() {
-    server.stop(STOP_DELAY_SECONDS);
-    workers.shutdown();
+    // The first stop closes the listener and waits for the exchanges, but JDK 17's server counts an exchange
+    // that ended in an error (a client gone, a time-out) as running forever and would wait out the whole grace:
+    // the requests in flight are counted here, and a second stop ends the wait once they are done.
+    int grace = (int) config.limits().shutdownGrace().toSeconds();
+    if (inFlight.get() == 0) {
+      server.stop(0);
+      stopPools();
+      return;
+    }
+    Thread stopping = new Thread(() -> server.stop(grace), "signing-server-stop");
+    stopping.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(grace);
     try {
-      if (!workers.awaitTermination(STOP_DELAY_SECONDS, TimeUnit.SECONDS)) {
-        workers.shutdownNow();
+      while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
       }
+      server.stop(0);
+      stopping.join();
     } catch (InterruptedException e) {
-      workers.shutdownNow();
       Thread.currentThread().interrupt();
+    }
+    stopPools();
+  }
+
+  private void stopPools() {
+    for (ExecutorService pool : List.of(signers, exchanges)) {
+      pool.shutdown();
+      try {
+        if (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+          pool.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        pool.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
     }
     LOG.log(Level.INFO, "signing server stopped");
   }
@@ -119,18 +175,25 @@ public final class SigningServer implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     long start = System.nanoTime();
     int status;
+    inFlight.incrementAndGet();
     try (exchange) {
       status = respond(exchange);
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "{0} {1} failed: {2}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
           e.getClass().getSimpleName());
       throw e;
+    } finally {
+      inFlight.decrementAndGet();
     }
-    LOG.log(Level.INFO, "{0} {1} -> {2} in {3} ms", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+    // one line per request at DEBUG: at INFO the console handler's lock would cap the rate under load
+    LOG.log(Level.DEBUG, "{0} {1} -> {2} in {3} ms", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
         status, (System.nanoTime() - start) / 1_000_000);
   }
 
   private int respond(HttpExchange exchange) throws IOException {
+    if (HEALTH.equals(exchange.getRequestURI().getPath()) && "GET".equals(exchange.getRequestMethod())) {
+      return send(exchange, 200, health());
+    }
     if (!PATH.equals(exchange.getRequestURI().getPath())) {
       return send(exchange, 404, error("not_found", "the only endpoint is POST /sign."));
     }
@@ -161,14 +224,43 @@ public final class SigningServer implements AutoCloseable {
       return send(exchange, 400, rejected(List.of(Violation.of("payload", Rule.INVALID_UNICODE,
           "payload is not valid UTF-8.", "encode the JSON text as UTF-8."))));
     }
+    Future<String> token;
     try {
-      return send(exchange, 200, Map.of("token", signer.payload(json).sign()));
-    } catch (TokenRejectedException e) {
-      return send(exchange, 400, rejected(e.violations()));
-    } catch (JwtSignerException e) {
-      LOG.log(Level.ERROR, "signing failed: {0}", e.reason());
-      return send(exchange, 500, error("signing_failed", "the server could not sign; see its log."));
+      token = signers.submit(() -> signer.payload(json).sign());
+    } catch (RejectedExecutionException e) {
+      exchange.getResponseHeaders().set("Retry-After", RETRY_AFTER_SECONDS);
+      return send(exchange, 503, error("overloaded", "every signing thread is busy and the queue is full; retry"
+          + " after " + RETRY_AFTER_SECONDS + " s."));
     }
+    try {
+      return send(exchange, 200, Map.of("token", token.get()));
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof TokenRejectedException rejected) {
+        return send(exchange, 400, rejected(rejected.violations()));
+      }
+      LOG.log(Level.ERROR, "signing failed: {0}", e.getCause() instanceof JwtSignerException j
+          ? j.reason() : e.getCause().getClass().getSimpleName());
+      return send(exchange, 500, error("signing_failed", "the server could not sign; see its log."));
+    } catch (InterruptedException e) {
+      token.cancel(true);
+      Thread.currentThread().interrupt();
+      exchange.getResponseHeaders().set("Retry-After", RETRY_AFTER_SECONDS);
+      return send(exchange, 503, error("shutting_down", "the server is stopping; retry on another instance."));
+    }
+  }
+
+  /** {@code ok}, or {@code degraded} with the reason while a watched key file cannot serve (the last good key signs). */
+  private Map<String, Object> health() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    config.keys().signingKey(); // a watched file is checked here too (at most once per reload interval)
+    if (config.keys() instanceof ReloadingKeySource reloading && reloading.lastError().isPresent()) {
+      m.put("status", "degraded");
+      m.put("key", "the key file cannot serve (" + reloading.lastError().get().reason()
+          + "); the last good key signs.");
+    } else {
+      m.put("status", "ok");
+    }
+    return m;
   }
 
   /** Compares SHA-256 digests in constant time, so neither the secret's content nor its length leaks. */
@@ -221,10 +313,10 @@ public final class SigningServer implements AutoCloseable {
         return null;
       }
     }
-    try (InputStream in = exchange.getRequestBody()) {
-      byte[] body = in.readNBytes(limit + 1);
-      return body.length > limit ? null : body;
-    }
+    // not closed here: closing drains at most 64 KiB and then drops the connection, and a chunked body over
+    // the limit must still be discarded so that its sender reads the 413
+    byte[] body = exchange.getRequestBody().readNBytes(limit + 1);
+    return body.length > limit ? null : body;
   }
 
   private static Map<String, Object> error(String code, String message) {

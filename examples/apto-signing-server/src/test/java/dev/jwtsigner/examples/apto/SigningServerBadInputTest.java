@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -37,9 +36,7 @@ class SigningServerBadInputTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = SigningServer.start(ServerConfig.fromEnvironment(Map.of("APTO_PRIVATE_KEY",
-        SigningServerTest.resource("test-signing-key.pem"), "APTO_KEY_ID", "key_1",
-        "SIGNER_BEARER_SECRET", SigningServerTest.SECRET, "PORT", "0")));
+    server = SigningServer.start(ServerConfig.fromEnvironment(TestServers.env()));
   }
 
   @AfterAll

@@ -35,9 +35,7 @@ class SigningServerTest {
 
   @BeforeAll
   static void start() throws Exception {
-    String pem = resource("test-signing-key.pem");
-    ServerConfig config = ServerConfig.fromEnvironment(Map.of(
-        "APTO_PRIVATE_KEY", pem, "APTO_KEY_ID", "key_1", "SIGNER_BEARER_SECRET", SECRET, "PORT", "0"));
+    ServerConfig config = ServerConfig.fromEnvironment(TestServers.env());
     server = SigningServer.start(config);
     mobileApi = FakeAptoMobileApi.start(SignedPayloadVerifier.create().trust("key_1", publicKeyOf(config)));
   }
@@ -158,7 +156,7 @@ class SigningServerTest {
     }
   }
 
-  private static PublicKey publicKeyOf(ServerConfig config) throws Exception {
+  static PublicKey publicKeyOf(ServerConfig config) throws Exception {
     RSAPrivateCrtKey key = (RSAPrivateCrtKey) config.keys().signingKey().privateKey();
     return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
   }
