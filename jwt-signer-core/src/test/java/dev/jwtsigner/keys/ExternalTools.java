@@ -28,7 +28,7 @@ final class ExternalTools {
   static void require(String... tools) {
     for (String tool : tools) {
       if (!onPath(tool)) {
-        String message = tool + " is not on the PATH (install it: apt-get install -y openssl openssh-client softhsm2 opensc)";
+        String message = tool + " is not on the PATH (install it: apt-get install -y openssl openssh-client putty-tools softhsm2 opensc)";
         if (onCi()) {
           fail(message + "; CI=true, so this test must not be skipped");
         }

@@ -208,7 +208,7 @@ class KeySourceTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "rsa2048.encrypted.pem | encrypted PKCS#8, -----BEGIN ENCRYPTED PRIVATE KEY----- | openssl pkey -in key.pem -out private.pem",
+      "rsa2048.encrypted.pem | encrypted PKCS#8 with aes-256-cbc, -----BEGIN ENCRYPTED PRIVATE KEY----- | openssl pkey -in key.pem -out private.pem",
       "rsa2048.legacy-encrypted.pem | legacy PEM encryption, Proc-Type: 4,ENCRYPTED | openssl pkey -in key.pem -out private.pem",
       "p521.openssh-encrypted | OpenSSH format, encrypted with aes256-ctr | ssh-keygen -p -N \"\" -m PEM -f key"})
   void rejectsAnEncryptedKeyWithoutPassphrase(String file, String kind, String decryptCommand) {
@@ -231,8 +231,8 @@ class KeySourceTest {
   void rejectsAnOpenSshEd25519Key() {
     assertThatThrownBy(() -> KeySource.fromPemText(TestKeys.pem("ed25519.openssh")))
         .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_TYPE_UNSUPPORTED))
-        .hasMessage("a key of type Ed25519 cannot sign RS256, RS512 or ES512; only RSA (2048 bits or more) and EC P-521 keys can."
-            + " Fix: " + KeyChecks.MAKE_RSA + ", or " + KeyChecks.MAKE_P521 + ".");
+        .hasMessage("PEM text holds an OpenSSH ssh-ed25519 key, which cannot sign RS256, RS512 or ES512; only RSA (2048 bits"
+            + " or more) and EC P-521 keys can. Fix: " + KeyChecks.MAKE_RSA + ", or `ssh-keygen -t ecdsa -b 521 -m PEM -P \"\" -f jwtES512.key`.");
   }
 
   @Test
