@@ -55,8 +55,8 @@ final class OpenSshKeys {
       ByteBuffer publicKey = ByteBuffer.wrap(string(in, 1 << 16));
       String type = ascii(string(publicKey, 64));
       int length = in.getInt();
-      if (length < 0 || length != in.remaining()) {
-        return null;
+      if (length < 0 || length > in.remaining()) {
+        return null; // an AEAD cipher (aes-gcm, chacha20-poly1305) puts its tag after the private section
       }
       return new Header(cipher, type, in.position(), length);
     } catch (BufferUnderflowException | IllegalArgumentException e) {

@@ -37,6 +37,11 @@ final class ExternalTools {
     }
   }
 
+  /** The running JDK's keytool, which every JDK ships (the one on the PATH may be another JDK's). */
+  static String keytool() {
+    return Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+  }
+
   /** Runs {@code command} in {@code dir} and returns its standard output; fails on a non-zero exit. */
   static String run(Path dir, String... command) {
     return run(dir, Map.of(), command);

@@ -48,8 +48,8 @@ class KeyChecksTest {
 
   @Test
   void refusesAKeytoolRsassaPssKeyFromTheKeyStoreAndAsPem() throws Exception {
-    ExternalTools.require("keytool", "openssl");
-    run(dir, "keytool", "-genkeypair", "-keyalg", "RSASSA-PSS", "-keysize", "2048", "-alias", "jwt", "-dname", "CN=jwt",
+    ExternalTools.require("openssl");
+    run(dir, ExternalTools.keytool(), "-genkeypair", "-keyalg", "RSASSA-PSS", "-keysize", "2048", "-alias", "jwt", "-dname", "CN=jwt",
         "-storetype", "PKCS12", "-keystore", "pss.p12", "-storepass", "changeit", "-keypass", "changeit");
     run(dir, "openssl", "pkcs12", "-in", "pss.p12", "-nocerts", "-nodes", "-passin", "pass:changeit", "-out", "pss.pem");
     KeyStore store = KeyStore.getInstance("PKCS12");

@@ -14,6 +14,7 @@ import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,10 +71,14 @@ class KeysDocTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("table")
   void eachRowsCommandMakesAKeyWithTheOutcomeTheTableStates(String command, Row row) throws Exception {
-    ExternalTools.require(command.split(" ")[0], "bash");
+    String tool = command.split(" ")[0];
+    if (!tool.equals("keytool")) {
+      ExternalTools.require(tool, "bash");
+    }
     Path folder = Files.createTempDirectory(dir, "row");
     Files.copy(dir.resolve("plain.pem"), folder.resolve("plain.pem"));
-    run(folder, "bash", "-c", command);
+    // keytool: the running JDK's own
+    run(folder, Map.of("PATH", Path.of(ExternalTools.keytool()).getParent() + ":" + System.getenv("PATH")), "bash", "-c", command);
     Path file = folder.resolve(row.file());
     char[] passphrase = row.passphrase().isEmpty() ? null : row.passphrase().toCharArray();
 

@@ -60,6 +60,21 @@ class OpenSshKeysTest {
     assertThat(signsFor(key, PublicKeys.parse(publicLine))).as("pairs with ssh-keygen -y's public key").isTrue();
   }
 
+  @ParameterizedTest(name = "ssh-keygen -Z {0}")
+  @CsvSource({"3des-cbc", "aes128-cbc", "aes256-cbc", "aes128-ctr", "aes256-ctr", "aes128-gcm@openssh.com",
+      "aes256-gcm@openssh.com", "chacha20-poly1305@openssh.com"})
+  void decryptsEveryCipherSshKeygenWrites(String cipher) throws Exception {
+    ExternalTools.require("ssh-keygen");
+    run(dir, "ssh-keygen", "-q", "-t", "ecdsa", "-b", "521", "-N", PASS, "-Z", cipher, "-f", "key");
+
+    SigningKey key = KeySource.fromPem(dir.resolve("key"), PASS.toCharArray()).signingKey();
+
+    assertThat(signsFor(key, PublicKeys.parse(Files.readString(dir.resolve("key.pub"))))).isTrue();
+    assertThatThrownBy(() -> KeySource.fromPem(dir.resolve("key"), "wrong".toCharArray()))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_PASSPHRASE_WRONG))
+        .hasMessageContaining("(OpenSSH format, encrypted with " + cipher + ")");
+  }
+
   @Test
   void loadsPuttygensPaddingToSixteenBytesAsSshKeygenDoes() {
     ExternalTools.require("puttygen");
