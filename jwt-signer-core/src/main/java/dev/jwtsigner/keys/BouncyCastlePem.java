@@ -6,28 +6,19 @@ import dev.jwtsigner.internal.Providers;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.crypto.util.OpenSSHPrivateKeyUtil;
-import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
 import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
-import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
 import org.bouncycastle.util.io.pem.PemWriter;
@@ -43,7 +34,6 @@ import org.bouncycastle.util.io.pem.PemWriter;
 final class BouncyCastlePem {
 
   private static final String OPENSSH_PRIVATE_KEY = "OPENSSH PRIVATE KEY";
-  private static final byte[] OPENSSH_MAGIC = "openssh-key-v1\0".getBytes(StandardCharsets.US_ASCII);
 
   private BouncyCastlePem() {}
 
@@ -60,7 +50,7 @@ final class BouncyCastlePem {
     for (PemObject block : blocks) {
       PrivateKey key;
       if (OPENSSH_PRIVATE_KEY.equals(block.getType())) {
-        key = openSsh(block.getContent(), passphrase, origin);
+        key = convert(OpenSshKeys.read(block.getContent(), passphrase, origin), origin);
       } else {
         Object item = parse(block, () -> garbled(origin));
         sawPublic |= item instanceof SubjectPublicKeyInfo || item instanceof X509CertificateHolder;
@@ -129,69 +119,25 @@ final class BouncyCastlePem {
       return convert(pair.getPrivateKeyInfo(), origin);
     }
     if (item instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-      String kind = "encrypted PKCS#8, -----BEGIN ENCRYPTED PRIVATE KEY-----";
-      requirePassphrase(passphrase, kind, origin, "openssl pkey -in key.pem -out private.pem");
-      try {
-        return convert(encrypted.decryptPrivateKeyInfo(
-            new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(Providers.bouncyCastle()).build(passphrase)), origin);
-      } catch (PKCSException | OperatorCreationException | RuntimeException e) {
-        throw wrongPassphrase(kind, origin);
-      }
+      return convert(EncryptedPkcs8.decrypt(encrypted, passphrase, origin), origin);
     }
     if (item instanceof PEMEncryptedKeyPair encrypted) {
       String kind = "legacy PEM encryption, Proc-Type: 4,ENCRYPTED";
       requirePassphrase(passphrase, kind, origin, "openssl pkey -in key.pem -out private.pem");
+      PrivateKeyInfo decrypted;
       try {
-        return convert(encrypted.decryptKeyPair(
-            new JcePEMDecryptorProviderBuilder().setProvider(Providers.bouncyCastle()).build(passphrase)).getPrivateKeyInfo(), origin);
+        decrypted = encrypted.decryptKeyPair(
+            new JcePEMDecryptorProviderBuilder().setProvider(Providers.bouncyCastle()).build(passphrase)).getPrivateKeyInfo();
       } catch (IOException | RuntimeException e) {
         throw wrongPassphrase(kind, origin);
       }
+      return convert(decrypted, origin);
     }
     return null;
   }
 
-  private static PrivateKey openSsh(byte[] blob, char[] passphrase, String origin) {
-    String cipher = openSshCipher(blob);
-    if (cipher == null) {
-      throw garbled(origin);
-    }
-    boolean encrypted = !"none".equals(cipher);
-    String kind = "OpenSSH format, encrypted with " + cipher;
-    if (encrypted) {
-      requirePassphrase(passphrase, kind, origin, "ssh-keygen -p -N \"\" -m PEM -f key");
-    }
-    byte[] secret = encrypted ? utf8(passphrase) : null;
-    try {
-      return convert(PrivateKeyInfoFactory.createPrivateKeyInfo(encrypted
-          ? OpenSSHPrivateKeyUtil.parsePrivateKeyBlob(blob, secret)
-          : OpenSSHPrivateKeyUtil.parsePrivateKeyBlob(blob)), origin);
-    } catch (IOException | RuntimeException e) {
-      throw encrypted ? wrongPassphrase(kind, origin) : garbled(origin);
-    } finally {
-      if (secret != null) {
-        Arrays.fill(secret, (byte) 0);
-      }
-    }
-  }
-
-  /** The cipher name in an {@code openssh-key-v1} blob's header ({@code none} when unencrypted), or null. */
-  private static String openSshCipher(byte[] blob) {
-    if (blob.length < OPENSSH_MAGIC.length + 4
-        || !Arrays.equals(Arrays.copyOf(blob, OPENSSH_MAGIC.length), OPENSSH_MAGIC)) {
-      return null;
-    }
-    ByteBuffer buffer = ByteBuffer.wrap(blob, OPENSSH_MAGIC.length, blob.length - OPENSSH_MAGIC.length);
-    int length = buffer.getInt();
-    if (length < 1 || length > 64 || length > buffer.remaining()) {
-      return null;
-    }
-    byte[] name = new byte[length];
-    buffer.get(name);
-    return new String(name, StandardCharsets.US_ASCII);
-  }
-
-  private static PrivateKey convert(PrivateKeyInfo info, String origin) {
+  private static PrivateKey convert(PrivateKeyInfo original, String origin) {
+    PrivateKeyInfo info = ExplicitCurves.named(original, origin);
     try {
       return new JcaPEMKeyConverter().getPrivateKey(info);
     } catch (IOException | RuntimeException e) {
@@ -202,7 +148,7 @@ final class BouncyCastlePem {
     }
   }
 
-  private static void requirePassphrase(char[] passphrase, String kind, String origin, String decryptCommand) {
+  static void requirePassphrase(char[] passphrase, String kind, String origin, String decryptCommand) {
     if (passphrase == null) {
       throw new KeyRejectedException(Reason.KEY_PASSPHRASE_REQUIRED,
           origin + " holds an encrypted private key (" + kind + ") and no passphrase was given."
@@ -211,25 +157,15 @@ final class BouncyCastlePem {
     }
   }
 
-  private static KeyRejectedException wrongPassphrase(String kind, String origin) {
+  static KeyRejectedException wrongPassphrase(String kind, String origin) {
     return new KeyRejectedException(Reason.KEY_PASSPHRASE_WRONG,
         origin + " holds an encrypted private key (" + kind + ") that the given passphrase does not decrypt."
             + " Fix: pass the passphrase the key was encrypted with (look for a stray trailing newline or space).");
   }
 
-  private static KeyRejectedException garbled(String origin) {
+  static KeyRejectedException garbled(String origin) {
     return new KeyRejectedException(Reason.KEY_MALFORMED,
         origin + " holds a garbled or truncated PEM block."
             + " Fix: copy the whole key file, from -----BEGIN to -----END, or " + KeyChecks.MAKE_RSA + ".");
-  }
-
-  private static byte[] utf8(char[] chars) {
-    ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars));
-    byte[] out = new byte[encoded.remaining()];
-    encoded.get(out);
-    if (encoded.hasArray()) {
-      Arrays.fill(encoded.array(), (byte) 0);
-    }
-    return out;
   }
 }

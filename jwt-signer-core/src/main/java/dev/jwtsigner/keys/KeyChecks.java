@@ -74,6 +74,7 @@ final class KeyChecks {
    * P-521, any other type. A key that hides its size or curve (an HSM's) passes.
    */
   static <K extends Key> K requireSupported(K key) {
+    requireNotRsaPss(key);
     String alg = key.getAlgorithm();
     if (key instanceof RSAKey || "RSA".equalsIgnoreCase(alg)) {
       int bits = rsaBits(key);
@@ -96,6 +97,21 @@ final class KeyChecks {
     throw new KeyRejectedException(Reason.KEY_TYPE_UNSUPPORTED,
         "a key of type " + typeName(key) + " cannot sign RS256, RS512 or ES512; only RSA (2048 bits or more) and EC P-521 keys can."
             + " Fix: " + MAKE_RSA + ", or " + MAKE_P521 + ".");
+  }
+
+  /**
+   * Refuses an RSA-PSS key ({@code openssl genpkey -algorithm RSA-PSS}, {@code keytool -keyalg RSASSA-PSS}):
+   * RS256 and RS512 are PKCS#1 v1.5 signatures, which such a key must not make (RFC 4055 section 3.1), and
+   * verifiers such as Node's refuse them; one restricted to a digest cannot even start a signature.
+   */
+  static void requireNotRsaPss(Key key) {
+    boolean pss = "RSASSA-PSS".equalsIgnoreCase(key.getAlgorithm()) || "RSA-PSS".equalsIgnoreCase(key.getAlgorithm())
+        || key instanceof RSAKey rsa && rsa.getParams() != null;
+    if (pss) {
+      throw new KeyRejectedException(Reason.KEY_TYPE_UNSUPPORTED,
+          "the key is an RSA-PSS key (RSASSA-PSS), which cannot sign RS256 or RS512: those need a plain RSA key"
+              + " (rsaEncryption). Fix: " + MAKE_RSA + " (not -algorithm RSA-PSS, not keytool -keyalg RSASSA-PSS).");
+    }
   }
 
   /** {@code value}, or a {@code INVALID_ARGUMENT} rejection naming {@code name} and the fix. */

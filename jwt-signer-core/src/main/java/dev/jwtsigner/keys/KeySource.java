@@ -22,7 +22,9 @@ import java.security.PrivateKey;
  * <p>Accepted PEM: PKCS#8 {@code PRIVATE KEY}, PKCS#1 {@code RSA PRIVATE KEY}, SEC1 {@code EC PRIVATE KEY}
  * (with or without an {@code EC PARAMETERS} block), encrypted PKCS#8 {@code ENCRYPTED PRIVATE KEY}, legacy
  * {@code Proc-Type: 4,ENCRYPTED} PEM, OpenSSH {@code OPENSSH PRIVATE KEY} (encrypted or not), and any of
- * these in a bundle with certificates. The key must be RSA of at least 2048 bits or EC on P-521.
+ * these in a bundle with certificates; EC keys with explicit P-521 parameters too. The key must be RSA
+ * (not RSA-PSS) of at least 2048 bits or EC on P-521. PuTTY {@code .ppk} and ssh.com files are refused with
+ * the {@code puttygen} command that converts them; {@code docs/keys.md} lists every tool's output.
  *
  * <p>Implementations must be thread-safe and must return a key and kid that belong together.
  */

@@ -129,6 +129,7 @@ final class PemKeys {
           origin + " is " + (pem == null ? "null" : "empty") + "; expected a PEM private key"
               + " (-----BEGIN PRIVATE KEY-----). Fix: pass the contents of the key file, " + KeyChecks.MAKE_RSA + ".");
     }
+    refuseOtherToolsFormats(pem, origin);
     PrivateKey plain = plainKey(pem);
     if (plain != null) {
       return plain;
@@ -137,6 +138,22 @@ final class PemKeys {
       throw OptionalBouncyCastle.pemReaderMissing(origin);
     }
     return BouncyCastlePem.readPrivateKey(pem, passphrase, origin);
+  }
+
+  /**
+   * Refuses PuTTY's {@code .ppk} files (versions 2 and 3) and ssh.com's (Tectia's) {@code SSH2 ENCRYPTED
+   * PRIVATE KEY} files, which are not PEM, with the one command that converts them.
+   */
+  private static void refuseOtherToolsFormats(String pem, String origin) {
+    String text = pem.stripLeading();
+    String format = text.startsWith("PuTTY-User-Key-File-") ? "a PuTTY .ppk key file"
+        : text.contains("---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----") ? "an ssh.com (SSH2) private key file"
+        : null;
+    if (format != null) {
+      throw new KeyRejectedException(Reason.KEY_MALFORMED,
+          origin + " is " + format + ", not a PEM private key. Fix: convert it to PEM with PuTTY's tool:"
+              + " `puttygen key.ppk -O private-openssh -o key.pem` (apt-get install putty-tools), then load key.pem.");
+    }
   }
 
   /**

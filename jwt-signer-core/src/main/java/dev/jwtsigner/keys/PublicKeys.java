@@ -272,7 +272,9 @@ public final class PublicKeys {
   private static PublicKey convert(SubjectPublicKeyInfo info) {
     PublicKey key;
     try {
-      key = new JcaPEMKeyConverter().getPublicKey(info);
+      key = new JcaPEMKeyConverter().getPublicKey(ExplicitCurves.named(info));
+    } catch (KeyRejectedException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw unsupported("OID " + info.getAlgorithm().getAlgorithm().getId());
     }

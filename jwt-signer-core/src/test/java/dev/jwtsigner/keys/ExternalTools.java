@@ -28,13 +28,18 @@ final class ExternalTools {
   static void require(String... tools) {
     for (String tool : tools) {
       if (!onPath(tool)) {
-        String message = tool + " is not on the PATH (install it: apt-get install -y openssl openssh-client softhsm2 opensc)";
+        String message = tool + " is not on the PATH (install it: apt-get install -y openssl openssh-client putty-tools softhsm2 opensc)";
         if (onCi()) {
           fail(message + "; CI=true, so this test must not be skipped");
         }
         Assumptions.abort(message);
       }
     }
+  }
+
+  /** The running JDK's keytool, which every JDK ships (the one on the PATH may be another JDK's). */
+  static String keytool() {
+    return Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
   }
 
   /** Runs {@code command} in {@code dir} and returns its standard output; fails on a non-zero exit. */

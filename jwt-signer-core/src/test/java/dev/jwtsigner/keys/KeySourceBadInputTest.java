@@ -88,7 +88,7 @@ class KeySourceBadInputTest {
   }
 
   static Stream<Arguments> passphrases() {
-    String wrong = "PEM text holds an encrypted private key (encrypted PKCS#8, -----BEGIN ENCRYPTED PRIVATE KEY-----)"
+    String wrong = "PEM text holds an encrypted private key (encrypted PKCS#8 with aes-256-cbc, -----BEGIN ENCRYPTED PRIVATE KEY-----)"
         + " that the given passphrase does not decrypt.";
     return Stream.of(
         row("null", null, Reason.KEY_PASSPHRASE_REQUIRED, "PEM text holds an encrypted private key (encrypted PKCS#8"),

@@ -15,6 +15,7 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -124,10 +125,60 @@ class KeySourceTest {
 
   @ParameterizedTest
   @CsvSource({"rsa2048.encrypted.pem, RSA 2048 bits", "rsa2048.legacy-encrypted.pem, RSA 2048 bits",
-      "p521.openssh-encrypted, EC P-521"})
+      "rsa2048.camellia-encrypted.pem, RSA 2048 bits", "p521.openssh-encrypted, EC P-521"})
   void decryptsWithThePassphrase(String name, String description) throws Exception {
     assertThat(KeySource.fromPem(copy(name), PASS.toCharArray()).signingKey()).hasToString("SigningKey[" + description + "]");
     assertThat(KeySource.fromPemText(TestKeys.pem(name), PASS.toCharArray()).signingKey()).hasToString("SigningKey[" + description + "]");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"p521.explicit.pem", "p521.putty-openssh"})
+  void loadsP521WrittenWithExplicitParametersOrByPuttygenAsTheSameKey(String name) {
+    ECPrivateKey expected = (ECPrivateKey) KeySource.fromPemText(TestKeys.pem("p521.pem")).signingKey().privateKey();
+
+    ECPrivateKey key = (ECPrivateKey) KeySource.fromPemText(TestKeys.pem(name)).signingKey().privateKey();
+
+    assertThat(key.getS()).isEqualTo(expected.getS());
+    assertThat(KeyChecks.isP521(key.getParams())).isTrue();
+  }
+
+  @Test
+  void refusesAnotherCurveWrittenWithExplicitParameters() {
+    assertThatThrownBy(() -> KeySource.fromPemText(TestKeys.pem("p256.explicit.pem")))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_CURVE_UNSUPPORTED))
+        .hasMessage("PEM text holds an EC private key with explicit parameters of a 256-bit curve that is not P-521;"
+            + " ES512 needs P-521 (secp521r1). Fix: " + KeyChecks.MAKE_P521 + ".");
+  }
+
+  @Test
+  void refusesAnRsaPssKey() {
+    assertThatThrownBy(() -> KeySource.fromPemText(TestKeys.pem("rsapss.pem")))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_TYPE_UNSUPPORTED))
+        .hasMessage(KeyChecksTest.PSS_REFUSED);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"correct horse battery", "not the passphrase"})
+  void namesACipherItCannotDecryptWhateverThePassphrase(String passphrase) {
+    assertThatThrownBy(() -> KeySource.fromPemText(TestKeys.pem("rsa2048.aria-encrypted.pem"), passphrase.toCharArray()))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_TYPE_UNSUPPORTED))
+        .hasMessageStartingWith("PEM text holds a private key encrypted with aria-256-cbc, a cipher this library cannot decrypt");
+  }
+
+  @Test
+  void refusesAnOpenSshDsaKeyByItsType() {
+    assertThatThrownBy(() -> KeySource.fromPemText(TestKeys.pem("dsa.openssh")))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_TYPE_UNSUPPORTED))
+        .hasMessageStartingWith("PEM text holds an OpenSSH ssh-dss key, which cannot sign RS256, RS512 or ES512;");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"rsa2048.ppk, a PuTTY .ppk key file", "rsa2048.sshcom, an ssh.com (SSH2) private key file"})
+  void refusesPuttyAndSshComFilesWithTheConversionCommand(String name, String format) {
+    assertThatThrownBy(() -> KeySource.fromPemText(TestKeys.pem(name)))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_MALFORMED))
+        .hasMessage("PEM text is " + format + ", not a PEM private key. Fix: convert it to PEM with PuTTY's tool:"
+            + " `puttygen key.ppk -O private-openssh -o key.pem` (apt-get install putty-tools), then load key.pem.");
   }
 
   @Test
@@ -208,7 +259,7 @@ class KeySourceTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "rsa2048.encrypted.pem | encrypted PKCS#8, -----BEGIN ENCRYPTED PRIVATE KEY----- | openssl pkey -in key.pem -out private.pem",
+      "rsa2048.encrypted.pem | encrypted PKCS#8 with aes-256-cbc, -----BEGIN ENCRYPTED PRIVATE KEY----- | openssl pkey -in key.pem -out private.pem",
       "rsa2048.legacy-encrypted.pem | legacy PEM encryption, Proc-Type: 4,ENCRYPTED | openssl pkey -in key.pem -out private.pem",
       "p521.openssh-encrypted | OpenSSH format, encrypted with aes256-ctr | ssh-keygen -p -N \"\" -m PEM -f key"})
   void rejectsAnEncryptedKeyWithoutPassphrase(String file, String kind, String decryptCommand) {
@@ -231,8 +282,8 @@ class KeySourceTest {
   void rejectsAnOpenSshEd25519Key() {
     assertThatThrownBy(() -> KeySource.fromPemText(TestKeys.pem("ed25519.openssh")))
         .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_TYPE_UNSUPPORTED))
-        .hasMessage("a key of type Ed25519 cannot sign RS256, RS512 or ES512; only RSA (2048 bits or more) and EC P-521 keys can."
-            + " Fix: " + KeyChecks.MAKE_RSA + ", or " + KeyChecks.MAKE_P521 + ".");
+        .hasMessage("PEM text holds an OpenSSH ssh-ed25519 key, which cannot sign RS256, RS512 or ES512; only RSA (2048 bits"
+            + " or more) and EC P-521 keys can. Fix: " + KeyChecks.MAKE_RSA + ", or `ssh-keygen -t ecdsa -b 521 -m PEM -P \"\" -f jwtES512.key`.");
   }
 
   @Test

@@ -221,7 +221,7 @@ class PemKeysTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "encrypted.pem | encrypted PKCS#8, -----BEGIN ENCRYPTED PRIVATE KEY----- | openssl pkey -in key.pem -out private.pem",
+      "encrypted.pem | encrypted PKCS#8 with aes-256-cbc, -----BEGIN ENCRYPTED PRIVATE KEY----- | openssl pkey -in key.pem -out private.pem",
       "legacy.pem | legacy PEM encryption, Proc-Type: 4,ENCRYPTED | openssl pkey -in key.pem -out private.pem",
       "openssh_ec_enc | OpenSSH format, encrypted with aes256-ctr | ssh-keygen -p -N \"\" -m PEM -f key"})
   void refusesAnEncryptedKeyWithoutPassphrase(String file, String kind, String command) {
@@ -235,7 +235,7 @@ class PemKeysTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "encrypted.pem | encrypted PKCS#8, -----BEGIN ENCRYPTED PRIVATE KEY-----",
+      "encrypted.pem | encrypted PKCS#8 with aes-256-cbc, -----BEGIN ENCRYPTED PRIVATE KEY-----",
       "legacy.pem | legacy PEM encryption, Proc-Type: 4,ENCRYPTED",
       "legacy-ec.pem | legacy PEM encryption, Proc-Type: 4,ENCRYPTED",
       "openssh_ec_enc | OpenSSH format, encrypted with aes256-ctr"})
@@ -245,6 +245,30 @@ class PemKeysTest {
         .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_PASSPHRASE_WRONG))
         .hasMessage("key file " + path + " holds an encrypted private key (" + kind + ") that the given passphrase does not"
             + " decrypt. Fix: pass the passphrase the key was encrypted with (look for a stray trailing newline or space).");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "PuTTY v3 .ppk | --ppk-param version=3 -o key.ppk | a PuTTY .ppk key file",
+      "PuTTY v2 .ppk | --ppk-param version=2 -o key.ppk | a PuTTY .ppk key file",
+      "ssh.com | -O private-sshcom -o key.ppk | an ssh.com (SSH2) private key file"})
+  void refusesPuttyAndSshComFilesWithTheCommandThatConvertsThem(String name, String output, String format) throws Exception {
+    ExternalTools.require("puttygen");
+    Path folder = Files.createDirectories(dir.resolve("putty-" + name.replace(' ', '-')));
+    List<String> command = new java.util.ArrayList<>(List.of("puttygen", "-t", "rsa", "-b", "2048", "--new-passphrase", "/dev/null"));
+    command.addAll(List.of(output.split(" ")));
+    run(folder, command.toArray(String[]::new));
+    Path file = folder.resolve("key.ppk");
+
+    for (char[] passphrase : new char[][] {null, PASS.toCharArray()}) {
+      assertThatThrownBy(() -> KeySource.fromPem(file, passphrase))
+          .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_MALFORMED))
+          .hasMessage("key file " + file + " is " + format + ", not a PEM private key. Fix: convert it to PEM with PuTTY's"
+              + " tool: `puttygen key.ppk -O private-openssh -o key.pem` (apt-get install putty-tools), then load key.pem.");
+    }
+    // and the fix works
+    run(folder, "puttygen", "key.ppk", "-O", "private-openssh", "-o", "key.pem");
+    assertThat(KeySource.fromPem(folder.resolve("key.pem")).signingKey().privateKey().getAlgorithm()).isEqualTo("RSA");
   }
 
   static boolean verifies(String jws, JwsAlgorithm alg, PublicKey publicKey) throws Exception {

@@ -41,7 +41,7 @@ class PublicKeysTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"p521.pub.pem", "p521.pub"})
+  @ValueSource(strings = {"p521.pub.pem", "p521.pub", "p521.explicit.pub.pem"})
   void parsesEveryFormOfAP521PublicKey(String name) throws Exception {
     PublicKey key = PublicKeys.parse(TestKeys.pem(name));
     assertThat(key).isEqualTo(spki("p521.pub.pem", "EC"));
@@ -112,6 +112,12 @@ class PublicKeysTest {
     PublicKey key = PublicKeys.parse(TestKeys.pem("rsa1024.pub.pem"));
     assertRejected(() -> PublicKeys.check(key), Reason.KEY_TOO_SHORT,
         "RSA key has 1024 bits; at least 2048 are required (RFC 7518 section 3.3). Fix: " + KeyChecks.MAKE_RSA + ".");
+  }
+
+  @Test
+  void loadsAnRsaPssKeyButCheckRefusesIt() {
+    PublicKey key = PublicKeys.parse(TestKeys.pem("rsapss.pub.pem"));
+    assertRejected(() -> PublicKeys.check(key), Reason.KEY_TYPE_UNSUPPORTED, KeyChecksTest.PSS_REFUSED);
   }
 
   @Test

@@ -44,11 +44,25 @@ import java.util.stream.Collectors;
  * }
  * }</pre>
  *
- * <p>Answers: 200 with a user object ({@code type}, {@code user_id}, {@code user_token} and {@code user_data}
- * echoing the {@code data_points}; the ids are hashes of the data points, so equal bodies get equal ids); 401
- * with the broken rules' names for a token the verifier refuses (bad signature, unknown kid, expired...);
- * 400 for a body that is not a JWS or a payload without a {@code data_points} object; 413 for a body over
- * the verifier's limit; 415 for another content type; 405 for another method; 404 for another path.
+ * <p>It checks the request in the platform's order: the path and method, {@code Content-Type:
+ * application/jwt}, the size, the signature under a registered kid (and the other rules of the
+ * {@link SignedPayloadVerifier}), then the body's structure: {@code data_points} with {@code "type": "list"}
+ * and a {@code data} array of objects, each with a known {@code type} (phone, email, name, address,
+ * birthdate, id_document) and that type's fields. Documented by the vendor's guide: the content type, the
+ * RS256 signature whose {@code kid} picks one of at most two registered keys, the list shape and the six
+ * types with the fields its example shows. Our assumptions: which of those fields are required (all but
+ * the address's {@code street_two}), that they are non-blank strings, {@code birthdate.date} as
+ * {@code YYYY-MM-DD}, and the error bodies' layout (the platform answers its own way).
+ *
+ * <p>Answers: 200 with the guide's user object ({@code {"type": "user", "user_id": ..., "user_token": ...,
+ * "user_data": {...}}}, {@code user_data} echoing the {@code data_points}; the ids are hashes of the data
+ * points, so equal bodies get equal ids); 400 for a body that is not a JWS, or a create-user body of the
+ * wrong shape, whose {@code message} names the path of the first problem (such as
+ * {@code data_points.data[1].doc_type: required}, also in {@code path}); 401 with the broken rules' names
+ * for a token the verifier refuses (bad signature, unknown kid, expired...); 413 for a body over the
+ * verifier's limit; 415 for another content type; 405 for another method; 404 for another path. Every
+ * request is recorded in {@link #requests()}, refused ones too. Start from
+ * {@link AptoFixtures#createUserBody()}.
  * Error bodies name fields and rules, never values.
  */
 public final class FakeAptoMobileApi implements AutoCloseable {
@@ -172,10 +186,13 @@ public final class FakeAptoMobileApi implements AutoCloseable {
       answer.put("violations", rules(verdict.violations()));
       return new Reply(notAJws ? 400 : 401, answer);
     }
-    if (!(verdict.claims().get("data_points") instanceof Map<?, ?> dataPoints)) {
-      return new Reply(400, error("invalid_request", "the payload has no data_points object."));
+    String problem = CreateUserBody.firstProblem(verdict.claims());
+    if (problem != null) {
+      Map<String, Object> answer = error("invalid_request", problem);
+      answer.put("path", problem.substring(0, problem.indexOf(':')));
+      return new Reply(400, answer);
     }
-    return new Reply(200, user(dataPoints));
+    return new Reply(200, user((Map<?, ?>) verdict.claims().get("data_points")));
   }
 
   /** The guide's user object, with ids derived from the data points so that equal bodies get equal ids. */

@@ -26,8 +26,13 @@ final class AptoTestFiles {
     return PublicKeys.parse(read("keys/" + name + ".pub.pem"));
   }
 
-  /** The create-user body from the vendor's guide. */
+  /** The create-user body from the vendor's guide: the test kit's fixture. */
   static String createUserJson() {
+    return AptoFixtures.createUserBody();
+  }
+
+  /** The core module's copy of the create-user body, which its tests sign (core cannot see the test kit). */
+  static String coreCreateUserJson() {
     return read("apto/create-user.json");
   }
 

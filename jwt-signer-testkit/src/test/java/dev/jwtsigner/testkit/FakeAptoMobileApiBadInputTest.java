@@ -42,7 +42,8 @@ class FakeAptoMobileApiBadInputTest {
 
   static Stream<Arguments> requests() {
     String later = String.valueOf(System.currentTimeMillis() / 1000 + 3600);
-    String claims = "{\"data_points\":{\"email\":\"" + LeakWatch.CLAIM_SENTINEL + "\"},\"exp\":" + later + "}";
+    String claims = "{\"data_points\":{\"type\":\"list\",\"data\":[{\"type\":\"email\",\"email\":\""
+        + LeakWatch.CLAIM_SENTINEL + "\"}]},\"exp\":" + later + "}";
     Stream<Arguments> plain = Stream.of(
         row("empty body", "POST", "/v1/user", JWT, "", 400),
         row("whitespace body", "POST", "/v1/user", JWT, " \r\n\t", 400),
@@ -57,7 +58,9 @@ class FakeAptoMobileApiBadInputTest {
         row("GET", "GET", "/v1/user", JWT, null, 405),
         row("other path", "POST", "/v1/user/../admin", JWT, HostileTokens.signed(claims), 404),
         row("valid token without data_points", "POST", "/v1/user", JWT, HostileTokens.signed("{\"exp\":" + later + "}"), 400),
-        row("exp 1e400", "POST", "/v1/user", JWT, HostileTokens.signed("{\"data_points\":{},\"exp\":1e400}"), 401));
+        row("exp 1e400", "POST", "/v1/user", JWT, HostileTokens.signed("{\"data_points\":{},\"exp\":1e400}"), 401),
+        row("data point of an unknown type", "POST", "/v1/user", JWT, HostileTokens.signed("{\"data_points\":{\"type\":"
+            + "\"list\",\"data\":[{\"type\":\"" + LeakWatch.CLAIM_SENTINEL + "\"}]},\"exp\":" + later + "}"), 400));
     return Stream.concat(plain, Arrays.stream(HostileTokens.forgeries(claims))
         .map(f -> row((String) f[0], "POST", "/v1/user", JWT, (String) f[1], (Integer) f[4])));
   }

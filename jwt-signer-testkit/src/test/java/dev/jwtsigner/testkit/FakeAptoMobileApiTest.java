@@ -22,7 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class FakeAptoMobileApiTest {
 
@@ -53,12 +57,49 @@ class FakeAptoMobileApiTest {
 
   @Test
   void derivesTheIdsFromTheDataPoints() throws Exception {
-    Map<String, Object> first = created("{\"data_points\":{\"email\":{\"data_type\":\"email\",\"email\":\"a@example.com\"}}}");
-    Map<String, Object> again = created("{\"data_points\":{\"email\":{\"data_type\":\"email\",\"email\":\"a@example.com\"}}}");
-    Map<String, Object> other = created("{\"data_points\":{\"email\":{\"data_type\":\"email\",\"email\":\"b@example.com\"}}}");
+    String body = "{\"data_points\":{\"type\":\"list\",\"data\":[{\"type\":\"email\",\"email\":\"%s\"}]}}";
+    Map<String, Object> first = created(String.format(body, "a@example.com"));
+    Map<String, Object> again = created(String.format(body, "a@example.com"));
+    Map<String, Object> other = created(String.format(body, "b@example.com"));
     assertThat(again).isEqualTo(first);
     assertThat(other.get("user_id")).isNotEqualTo(first.get("user_id"));
     assertThat(other.get("user_token")).isNotEqualTo(first.get("user_token"));
+  }
+
+  @Test
+  void theCoreTestsSignTheSameCreateUserBodyAsTheFixture() throws Exception {
+    assertThat(JSONObjectUtils.parse(AptoTestFiles.coreCreateUserJson()))
+        .isEqualTo(JSONObjectUtils.parse(AptoFixtures.createUserBody()));
+  }
+
+  static Stream<Arguments> wrongShapes() {
+    Map<String, Object> vendor = parse(AptoFixtures.createUserBody());
+    return Stream.of(
+        Arguments.of("the old shape: an object keyed by type",
+            "{\"data_points\":{\"phone\":{\"data_type\":\"phone\",\"country_code\":\"1\",\"phone_number\":\"2025550118\"}}}",
+            "data_points.type: required"),
+        Arguments.of("no data_points", "{\"user\":{}}", "data_points: required"),
+        Arguments.of("id_document without doc_type", edit(vendor, 1, "doc_type", null), "data_points.data[1].doc_type: required"),
+        Arguments.of("id_document with the old id_type", edit(edit(vendor, 1, "doc_type", null), 1, "id_type", "SSN"),
+            "data_points.data[1].doc_type: required"),
+        Arguments.of("phone without verification", edit(vendor, 0, "verification", null),
+            "data_points.data[0].verification: required"),
+        Arguments.of("unknown data point type", edit(vendor, 2, "type", "e-mail"),
+            "data_points.data[2].type: must be one of phone, email, name, address, birthdate, id_document"),
+        Arguments.of("birthdate not a date", edit(vendor, 3, "date", "20/10/1965"), "data_points.data[3].date: must be a date YYYY-MM-DD"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("wrongShapes")
+  void answers400NamingThePathOfTheFirstProblemForAWrongShape(String name, String body, String problem) throws Exception {
+    String token = signed(KEY_1, body);
+    Response r = post(FakeAptoMobileApi.CREATE_USER_PATH, SignedPayloadBuilder.CONTENT_TYPE, token);
+
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(JSONObjectUtils.parse(r.body())).containsEntry("code", "invalid_request").containsEntry("message", problem)
+        .containsEntry("path", problem.substring(0, problem.indexOf(':')));
+    assertThat(api.requests()).containsExactly(
+        new RecordedRequest("POST", "/v1/user", SignedPayloadBuilder.CONTENT_TYPE, token, 400));
   }
 
   @Test
@@ -85,7 +126,7 @@ class FakeAptoMobileApiTest {
     Response noDataPoints = post("/v1/user", "application/jwt", signed(KEY_1, "{\"name\":\"x\"}"));
     assertThat(noDataPoints.status()).isEqualTo(400);
     assertThat(JSONObjectUtils.parse(noDataPoints.body())).containsEntry("code", "invalid_request")
-        .containsEntry("message", "the payload has no data_points object.");
+        .containsEntry("message", "data_points: required");
   }
 
   @Test
@@ -125,6 +166,27 @@ class FakeAptoMobileApiTest {
     assertThatThrownBy(() -> FakeAptoMobileApi.start(null))
         .isInstanceOfSatisfying(JwtSignerException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT))
         .hasMessage("verifier is null. Fix: pass SignedPayloadVerifier.create().trust(\"key_1\", publicKey).");
+  }
+
+  /** {@code body} with data point {@code index}'s {@code field} set to {@code value} (removed when null), as JSON. */
+  @SuppressWarnings("unchecked")
+  private static String edit(Object body, int index, String field, Object value) {
+    Map<String, Object> copy = parse(body instanceof String text ? text : JSONObjectUtils.toJSONString((Map<String, ?>) body));
+    Map<String, Object> point = ((List<Map<String, Object>>) ((Map<String, Object>) copy.get("data_points")).get("data")).get(index);
+    if (value == null) {
+      point.remove(field);
+    } else {
+      point.put(field, value);
+    }
+    return JSONObjectUtils.toJSONString(copy);
+  }
+
+  private static Map<String, Object> parse(String json) {
+    try {
+      return JSONObjectUtils.parse(json);
+    } catch (java.text.ParseException e) {
+      throw new IllegalArgumentException(e);
+    }
   }
 
   private Map<String, Object> created(String body) throws Exception {

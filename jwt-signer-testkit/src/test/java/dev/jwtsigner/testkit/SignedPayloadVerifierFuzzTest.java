@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SignedPayloadVerifierFuzzTest {
 
   private static final TestClock CLOCK = TestClock.create();
-  private static final String BODY = "{\"data_points\":{\"phone\":{\"data_type\":\"phone\",\"country_code\":\"1\","
-      + "\"phone_number\":\"2025550123\"},\"amount\":12.5,\"tags\":[true,null,-3]}}";
+  private static final String BODY = "{\"data_points\":{\"type\":\"list\",\"data\":[{\"type\":\"phone\",\"country_code\":\"1\","
+      + "\"phone_number\":\"2025550123\",\"verification\":{\"verification_id\":\"entity_1\"}}]},\"amount\":12.5,\"tags\":[true,null,-3]}";
   private static final SignedPayloadVerifier VERIFIER = SignedPayloadVerifier.create()
       .trust("key_1", FakeKeys.rsa2048().publicKey()).trust("key_2", FakeKeys.rsa2048(2).publicKey()).clock(CLOCK);
   private static final FuzzedTokens TOKENS = new FuzzedTokens(

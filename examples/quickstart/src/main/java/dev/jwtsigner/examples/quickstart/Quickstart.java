@@ -54,15 +54,19 @@ public final class Quickstart {
   /** RSA serves both platforms (RS512 for Atomic, RS256 for Apto); 2048 bits is the floor both accept. */
   static final int KEY_BITS = 2048;
 
-  /** The create-user request body from the vendor's guide. */
-  static final String CREATE_USER_BODY = "{\"data_points\":{"
-      + "\"phone\":{\"data_type\":\"phone\",\"country_code\":\"1\",\"phone_number\":\"2025550118\"},"
-      + "\"id_document\":{\"data_type\":\"id_document\",\"value\":\"123456789\",\"id_type\":\"ssn\",\"country\":\"US\"},"
-      + "\"email\":{\"data_type\":\"email\",\"email\":\"jane.doe@example.com\"},"
-      + "\"birthdate\":{\"data_type\":\"birthdate\",\"date\":\"1990-05-17\"},"
-      + "\"name\":{\"data_type\":\"name\",\"first_name\":\"Jane\",\"last_name\":\"Doe\"},"
-      + "\"address\":{\"data_type\":\"address\",\"street_one\":\"1600 Pennsylvania Ave NW\",\"street_two\":\"\","
-      + "\"locality\":\"Washington\",\"region\":\"DC\",\"postal_code\":\"20500\",\"country\":\"US\"}}}";
+  /**
+   * The create-user request body from the vendor's guide: {@code data_points} is a list of typed data points
+   * (the test kit's {@code AptoFixtures.createUserBody()} is the same body).
+   */
+  static final String CREATE_USER_BODY = "{\"data_points\":{\"type\":\"list\",\"data\":["
+      + "{\"type\":\"phone\",\"country_code\":\"1\",\"phone_number\":\"2025550118\","
+      + "\"verification\":{\"verification_id\":\"entity_5cd6d4b6a2a3e1f7\"}},"
+      + "{\"type\":\"id_document\",\"value\":\"123456789\",\"country\":\"US\",\"doc_type\":\"SSN\"},"
+      + "{\"type\":\"email\",\"email\":\"jane.doe@example.com\"},"
+      + "{\"type\":\"birthdate\",\"date\":\"1965-10-20\"},"
+      + "{\"type\":\"name\",\"first_name\":\"Jane\",\"last_name\":\"Doe\"},"
+      + "{\"type\":\"address\",\"street_one\":\"1 Market Street\",\"street_two\":\"\",\"locality\":\"San Francisco\","
+      + "\"region\":\"CA\",\"postal_code\":\"94105\",\"country\":\"US\"}]}}";
 
   static final int OK = 0;
   static final int REJECTED = 1;

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwtsigner.Violation;
 import dev.jwtsigner.keys.PublicKeys;
+import dev.jwtsigner.apto.SignedPayloadBuilder;
 import dev.jwtsigner.testkit.AtomicPlatformVerifier;
+import dev.jwtsigner.testkit.FakeAptoMobileApi;
 import dev.jwtsigner.testkit.SignedPayloadVerifier;
 import dev.jwtsigner.testkit.TestClock;
 import dev.jwtsigner.testkit.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +74,27 @@ class QuickstartTest {
   }
 
   @Test
+  void theQuickStartsSignedCreateUserBodyCreatesAUserAtTheFakeMobileApi() throws Exception {
+    Run run = run(Map.of(), "--key-dir", dir.toString());
+    PublicKey publicKey = PublicKeys.parse(Files.readString(dir.resolve("public.pem")));
+    String token = run.tokens().get(1);
+
+    try (FakeAptoMobileApi api = FakeAptoMobileApi.start(SignedPayloadVerifier.create().trust("key_1", publicKey))) {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(api.baseUri().resolve(FakeAptoMobileApi.CREATE_USER_PATH))
+              .header("Content-Type", SignedPayloadBuilder.CONTENT_TYPE)
+              .POST(HttpRequest.BodyPublishers.ofString(token)).build(),
+          HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      assertThat(response.body()).startsWith("{\"type\":\"user\",\"user_id\":\"crdhldr_")
+          .contains("\"user_token\":\"")
+          .contains("\"user_data\":{\"type\":\"list\",\"data\":[{\"type\":\"phone\"");
+      assertThat(api.requests()).hasSize(1);
+    }
+  }
+
+  @Test
   void printsTheDecodedHeaderAndClaims() {
     Run run = run(Map.of(), "--key-dir", dir.toString(), "--user", "customer-77");
 
@@ -79,7 +105,8 @@ class QuickstartTest {
         .contains("\"alg\" : \"RS512\"")
         .contains("\"kid\" : \"key_1\"")
         .contains("\"email\" : \"jane.doe@example.com\"")
-        .contains("\"postal_code\" : \"20500\"");
+        .contains("\"doc_type\" : \"SSN\"")
+        .contains("\"postal_code\" : \"94105\"");
   }
 
   @Test
