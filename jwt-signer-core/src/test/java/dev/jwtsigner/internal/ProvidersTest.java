@@ -105,8 +105,20 @@ class ProvidersTest {
 
   @Test
   void theLineSaysAFasterEngineIsLoadingUntilTheLoadIsDoneThenNamesIt() throws Exception {
-    Providers.EngineTable table = TestEngines.withoutAccp();
+    // the Bouncy Castle load waits for the test, so "still loading" cannot race a fast load
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    Providers.EngineTable table = new Providers.EngineTable(
+        new Providers.EngineLoader("test-accp-loader", () -> Providers.Accp.load("com.example.NoSuchProvider")),
+        new Providers.EngineLoader("test-bc-loader", () -> {
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return Engine.of(Providers.bouncyCastle(), "BC (test)");
+        }));
     assertThat(table.describe(JwsAlgorithm.ES512)).matches("ES512 → SunEC [0-9.]+ \\(JDK\\) \\(a faster engine is still loading\\)");
+    release.countDown();
     table.loaded(JwsAlgorithm.ES512);
     assertThat(table.describe(JwsAlgorithm.ES512)).isEqualTo("ES512 → BC (test)");
   }
