@@ -26,9 +26,10 @@ import java.util.function.Supplier;
  * {@link SigningKey#withProvider}) always signs there, and a remote key ({@link SigningKey#remote}) through
  * its {@link dev.jwtsigner.keys.RemoteSigner}. Any other key signs on the fastest engine that is ready, as that
  * engine's own key object (converted once, here): the Amazon Corretto Crypto Provider when it is on the class
- * path, else the JDK's for RSA and Bouncy Castle's for ES512. Optional engines load on background threads;
- * until they are ready the next engine signs (same tokens: any verifier accepts both), and the signer moves
- * over when {@link Providers#generation()} changes, so neither start-up nor the first request waits. An
+ * path, else the JDK's for RSA and Bouncy Castle's for ES512. Optional engines load on background threads once
+ * signing has gone on for a moment ({@link Providers#used}); until they are ready the next engine signs (same
+ * tokens: any verifier accepts both), and the signer moves over when {@link Providers#generation()} changes,
+ * so neither start-up nor the first request waits, and a short process loads nothing it does not use. An
  * engine that fails to set up the key or to sign is left for the next one (the JDK's is always last).
  *
  * <pre>{@code
@@ -157,6 +158,9 @@ public final class JoseSigner {
   }
 
   private byte[] signLocally(byte[] payload) {
+    if (engines != null) {
+      Providers.used();
+    }
     while (true) {
       Route current = currentRoute();
       try {

@@ -6,11 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
@@ -25,9 +22,11 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  *   <li>ES512: Amazon Corretto Crypto Provider (about 3.2x Bouncy Castle on P-521), else Bouncy Castle
  *       (about 4.5x SunEC), else the JDK's SunEC.
  * </ul>
- * ACCP is optional and loaded reflectively; both it and Bouncy Castle load on daemon threads when a
- * signer first asks ({@link #readyEngines}), so start-up never waits, and signers move to the faster engine
- * when {@link #generation()} says a load has finished. Verifiers wait for the load ({@link #engines}).
+ * ACCP is optional and loaded reflectively; both it and Bouncy Castle load on daemon threads, and only once
+ * signing or verifying has gone on for a moment ({@link EngineTable}: after 32 signatures and verifications
+ * or one second after the first), so neither start-up nor a short process pays for them. Until then the
+ * JDK's engine signs and verifies; signers and verifiers move to the faster engine when
+ * {@link #generation()} says a load has finished.
  *
  * <pre>{@code
  * List<Engine> now = Providers.readyEngines(JwsAlgorithm.ES512); // fastest first, the JDK's last
@@ -48,9 +47,10 @@ public final class Providers {
   private static final AtomicInteger GENERATION = new AtomicInteger();
 
   static final EngineTable TABLE = new EngineTable(
-      new EngineLoader(ACCP_LOADER_THREAD, () -> Accp.load(ACCP_CLASS)),
-      new EngineLoader(LOADER_THREAD, () -> Engine.of(BouncyCastle.INSTANCE, BouncyCastle.INSTANCE.getName() + " "
-          + BouncyCastle.INSTANCE.getVersionStr() + " (Bouncy Castle, Java)")));
+      new EngineTable.Loader(ACCP_LOADER_THREAD, () -> Accp.load(ACCP_CLASS)),
+      new EngineTable.Loader(LOADER_THREAD, () -> Engine.of(BouncyCastle.INSTANCE, BouncyCastle.INSTANCE.getName() + " "
+          + BouncyCastle.INSTANCE.getVersionStr() + " (Bouncy Castle, Java)")),
+      EngineTable.Policy.DEFAULT);
 
   private Providers() {}
 
@@ -73,7 +73,7 @@ public final class Providers {
 
   /**
    * The engines for {@code alg} that are ready now, fastest first; the JDK's default lookup is always last.
-   * Starts the background loads this algorithm could use, once per JVM, and never waits for them.
+   * Schedules the background loads this algorithm could use, once per JVM, and never waits for them.
    */
   public static List<Engine> readyEngines(JwsAlgorithm alg) {
     return TABLE.ready(alg);
@@ -84,12 +84,9 @@ public final class Providers {
     return TABLE.loaded(alg);
   }
 
-  /**
-   * The fastest provider for {@code alg}, loaded first if need be: ACCP when present, else Bouncy Castle for
-   * ES512; empty means the JDK's default lookup.
-   */
-  public static Optional<Provider> fastestFor(JwsAlgorithm alg) {
-    return Optional.ofNullable(engines(alg).get(0).provider());
+  /** Counts one signature or verification made on a scheduled engine: enough of them start the loads at once. */
+  public static void used() {
+    TABLE.used();
   }
 
   /** Changes each time a background load finishes: a signer whose engine was picked earlier looks again. */
@@ -98,11 +95,12 @@ public final class Providers {
   }
 
   /**
-   * A {@code Signature} initialized to verify {@code alg} with {@code key}, on the fastest engine that accepts
-   * the key (each gets the key as its own key object). The verifiers' one way to obtain a {@code Signature}.
+   * A {@code Signature} initialized to verify {@code alg} with {@code key}, on the fastest engine that is ready
+   * and accepts the key (each gets the key as its own key object). The verifiers' one way to obtain a
+   * {@code Signature}; it never waits for a background load.
    */
   public static Signature verifier(JwsAlgorithm alg, PublicKey key) throws GeneralSecurityException {
-    return verifier(engines(alg), alg, key);
+    return verifier(readyEngines(alg), alg, key);
   }
 
   static Signature verifier(List<Engine> engines, JwsAlgorithm alg, PublicKey key) throws GeneralSecurityException {
@@ -166,143 +164,6 @@ public final class Providers {
 
   static void loadFinished() {
     GENERATION.incrementAndGet();
-  }
-
-  /**
-   * The choice, in one place. {@code accp} and {@code bouncyCastle} are the two optional engines' loaders;
-   * tests pass their own (absent, failing, throwing) to check the fall-back order.
-   */
-  static final class EngineTable {
-    private final EngineLoader accp;
-    private final EngineLoader bouncyCastle;
-
-    EngineTable(EngineLoader accp, EngineLoader bouncyCastle) {
-      this.accp = accp;
-      this.bouncyCastle = bouncyCastle;
-    }
-
-    /** Ready engines, fastest first. Bouncy Castle is only loaded for ES512 once ACCP is known to be absent. */
-    List<Engine> ready(JwsAlgorithm alg) {
-      List<Engine> engines = new ArrayList<>(3);
-      Engine native_ = accp.ready();
-      if (native_ != null) {
-        engines.add(native_);
-      }
-      if (alg == JwsAlgorithm.ES512 && (native_ != null || accp.isDone())) {
-        Engine bc = native_ == null ? bouncyCastle.ready() : bouncyCastle.readyIfLoaded();
-        if (bc != null) {
-          engines.add(bc);
-        }
-      }
-      engines.add(jdk(alg));
-      return engines;
-    }
-
-    List<Engine> loaded(JwsAlgorithm alg) {
-      List<Engine> engines = new ArrayList<>(3);
-      Engine native_ = accp.await();
-      if (native_ != null) {
-        engines.add(native_);
-      }
-      if (alg == JwsAlgorithm.ES512) {
-        Engine bc = native_ == null ? bouncyCastle.await() : bouncyCastle.readyIfLoaded();
-        if (bc != null) {
-          engines.add(bc);
-        }
-      }
-      engines.add(jdk(alg));
-      return engines;
-    }
-
-    /** Whether no load that could give {@code alg} a faster engine is still running. */
-    boolean settled(JwsAlgorithm alg) {
-      return accp.isDone() && (alg != JwsAlgorithm.ES512 || accp.ready() != null || bouncyCastle.isDone());
-    }
-
-    /**
-     * {@link Providers#describe} for this table. Whether the loads are settled is read before the engines, so a
-     * load that finishes in between can only make the line say "still loading" once more, never name the
-     * slower engine as final.
-     */
-    String describe(JwsAlgorithm alg) {
-      boolean settled = settled(alg);
-      return alg + " → " + ready(alg).get(0).description() + (settled ? note(alg) : " (a faster engine is still loading)");
-    }
-
-    /** The tail of {@link #describe} once settled: empty, or why ACCP is not signing although it is there. */
-    String note(JwsAlgorithm alg) {
-      if (!settled(alg)) {
-        return " (a faster engine is still loading)";
-      }
-      String failure = accp.failure();
-      return failure == null ? "" : " (AmazonCorrettoCryptoProvider is on the class path but did not load: " + failure + ")";
-    }
-  }
-
-  /** Loads one optional engine once: on a daemon thread ({@link #ready}) or on the caller's ({@link #await}). */
-  static final class EngineLoader {
-    private final String threadName;
-    private final java.util.concurrent.FutureTask<Engine> task;
-    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
-    private volatile String failure;
-
-    EngineLoader(String threadName, Supplier<Engine> load) {
-      this.threadName = threadName;
-      this.task = new java.util.concurrent.FutureTask<>(() -> {
-        try {
-          return load.get();
-        } catch (RuntimeException | LinkageError e) {
-          failure = SafeText.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-          return null;
-        }
-      }) {
-        @Override
-        protected void done() {
-          loadFinished(); // after the result is set, so whoever sees the new generation sees the engine
-        }
-      };
-    }
-
-    /** The engine if loaded; null while loading or when absent. Starts the load on a daemon thread, once. */
-    Engine ready() {
-      if (!task.isDone() && started.compareAndSet(false, true)) {
-        loaderThread(task, threadName).start();
-      }
-      return readyIfLoaded();
-    }
-
-    /** The engine if it is loaded already; never starts a load. */
-    Engine readyIfLoaded() {
-      return task.isDone() ? result() : null;
-    }
-
-    /** The engine, or null when absent: waits for the load, running it here if none has started. */
-    Engine await() {
-      if (started.compareAndSet(false, true)) {
-        task.run();
-      }
-      return result();
-    }
-
-    boolean isDone() {
-      return task.isDone();
-    }
-
-    /** Why the engine did not load although it is on the class path; null when it loaded or is absent. */
-    String failure() {
-      return failure;
-    }
-
-    private Engine result() {
-      try {
-        return task.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return null;
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
-        return null;
-      }
-    }
   }
 
   /** Amazon Corretto Crypto Provider, found and checked by reflection (it is an optional dependency). */

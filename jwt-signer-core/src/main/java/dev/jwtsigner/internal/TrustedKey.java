@@ -10,12 +10,10 @@ import dev.jwtsigner.JwsAlgorithm;
 import dev.jwtsigner.JwtSignerException;
 import dev.jwtsigner.JwtSignerException.Reason;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,9 +23,9 @@ import java.util.Set;
 
 /**
  * A public key a verifier trusts, optionally registered under a key id ({@code kid}). Immutable and
- * thread-safe. An EC key is converted to the fastest provider's own key object once, here, so that
- * verifying a token never converts it again; and each thread keeps its own {@link Signature} initialized
- * with this key, so that verifying a token neither looks up a provider nor initializes a signature again.
+ * thread-safe. Each thread keeps its own {@link Signature} initialized with this key on the fastest engine
+ * that is ready (as that engine's own key object), so that verifying a token neither looks up a provider nor
+ * initializes a signature again; it is made anew once a faster engine has loaded ({@link Providers#generation}).
  *
  * <pre>{@code
  * TrustedKey key = TrustedKey.of("key_1", publicKey);
@@ -48,24 +46,27 @@ public final class TrustedKey {
   private final PublicKey publicKey;
   /** The only algorithm this key may verify (a JWK's {@code alg}), or null for any that fits it. */
   private final JwsAlgorithm algorithm;
-  /** The key as the ES512 provider's own object (converted once), or the key itself. */
-  private final PublicKey es512Key;
   /** What {@link #fits} and {@link #suits} answer, decided once: the key never changes. */
   private final Set<JwsAlgorithm> fitting;
   private final Set<JwsAlgorithm> suitable;
   /** The length of an RSA signature for this key (the modulus in bytes), or -1 for a key that is not RSA. */
   private final int rsaSignatureBytes;
-  /**
-   * Per thread, one {@link Signature} per algorithm (by ordinal) initialized to verify with this key, or null
-   * until first used. Never shared between threads; dropped when a check throws.
-   */
-  private final ThreadLocal<Signature[]> verifiers = ThreadLocal.withInitial(() -> new Signature[ALGORITHMS]);
+  /** This thread's verifiers for this key: never shared between threads. */
+  private final ThreadLocal<Verifiers> verifiers = ThreadLocal.withInitial(Verifiers::new);
 
-  private TrustedKey(String keyId, PublicKey publicKey, JwsAlgorithm algorithm, PublicKey es512Key) {
+  /**
+   * One {@link Signature} per algorithm (by ordinal) initialized to verify with this key, or null until first
+   * used or after a check threw; and the {@link Providers#generation()} in which each was made.
+   */
+  private static final class Verifiers {
+    final Signature[] signatures = new Signature[ALGORITHMS];
+    final int[] generations = new int[ALGORITHMS];
+  }
+
+  private TrustedKey(String keyId, PublicKey publicKey, JwsAlgorithm algorithm) {
     this.keyId = keyId;
     this.publicKey = publicKey;
     this.algorithm = algorithm;
-    this.es512Key = es512Key;
     this.fitting = EnumSet.noneOf(JwsAlgorithm.class);
     this.suitable = EnumSet.noneOf(JwsAlgorithm.class);
     for (JwsAlgorithm alg : JwsAlgorithm.values()) {
@@ -101,7 +102,7 @@ public final class TrustedKey {
       throw new JwtSignerException(Reason.INVALID_ARGUMENT,
           "kid is blank. Fix: pass the id the key is registered under (such as \"key_1\"), or null for no kid.");
     }
-    return new TrustedKey(keyIdOrNull, key, null, isP521(key) ? convertForEs512(key) : key);
+    return new TrustedKey(keyIdOrNull, key, null);
   }
 
   /**
@@ -141,7 +142,7 @@ public final class TrustedKey {
           + " Fix: export the public key again with a JOSE library.", e);
     }
     TrustedKey trusted = of(jwk.getKeyID(), key);
-    return new TrustedKey(trusted.keyId, key, only, trusted.es512Key);
+    return new TrustedKey(trusted.keyId, key, only);
   }
 
   /**
@@ -167,7 +168,7 @@ public final class TrustedKey {
       TrustedKey key = fromJwk(jwk);
       if (key.keyId == null) {
         try {
-          key = new TrustedKey(jwk.computeThumbprint().toString(), key.publicKey, key.algorithm, key.es512Key);
+          key = new TrustedKey(jwk.computeThumbprint().toString(), key.publicKey, key.algorithm);
         } catch (JOSEException e) {
           throw new JwtSignerException(Reason.PUBLIC_KEY_MALFORMED, "a JWK's thumbprint cannot be computed."
               + " Fix: export the public key again with a JOSE library.", e);
@@ -198,11 +199,6 @@ public final class TrustedKey {
     return publicKey;
   }
 
-  /** The key object to verify {@code alg} with: for ES512 the fastest provider's own, converted once. */
-  PublicKey verificationKey(JwsAlgorithm alg) {
-    return alg == JwsAlgorithm.ES512 ? es512Key : publicKey;
-  }
-
   /**
    * Whether the key's type fits {@code alg} (RSA for RS*, EC for ES512), whatever its size or curve, and
    * the key is not restricted to another algorithm.
@@ -223,31 +219,31 @@ public final class TrustedKey {
 
   /**
    * Whether {@code signature} verifies {@code data[0, length)} under {@code alg} with this key, on the fastest
-   * provider for {@code alg}. Uses this thread's own {@link Signature} for the key, made and initialized on
-   * first use and reused after (a verify resets it, as the JCA specifies); one that throws is dropped, so a
-   * failed check never affects the next. False, never an exception, for anything that does not verify.
-   * Callers check that the key {@link #suits} {@code alg} and the signature's form first.
+   * engine ready for {@code alg}. Uses this thread's own {@link Signature} for the key, made and initialized on
+   * first use and reused after (a verify resets it, as the JCA specifies) until a faster engine has loaded;
+   * one that throws is dropped, so a failed check never affects the next. False, never an exception, for
+   * anything that does not verify. Callers check that the key {@link #suits} {@code alg} and the signature's
+   * form first.
    */
   boolean verifies(JwsAlgorithm alg, byte[] data, int length, byte[] signature) {
-    Signature[] mine = verifiers.get();
+    Providers.used();
+    Verifiers mine = verifiers.get();
     int slot = alg.ordinal();
-    Signature verifier = mine[slot];
-    mine[slot] = null; // held by this check until it ends normally
+    int generation = Providers.generation(); // read first: a load finishing later is seen by the next check
+    Signature verifier = mine.signatures[slot];
+    mine.signatures[slot] = null; // held by this check until it ends normally
     try {
-      if (verifier == null) {
-        verifier = newVerifier(alg);
+      if (verifier == null || mine.generations[slot] != generation) {
+        verifier = Providers.verifier(alg, publicKey);
+        mine.generations[slot] = generation;
       }
       verifier.update(data, 0, length);
       boolean valid = verifier.verify(signature);
-      mine[slot] = verifier;
+      mine.signatures[slot] = verifier;
       return valid;
     } catch (GeneralSecurityException | RuntimeException e) {
       return false;
     }
-  }
-
-  private Signature newVerifier(JwsAlgorithm alg) throws GeneralSecurityException {
-    return Providers.verifier(alg, verificationKey(alg));
   }
 
   /** {@code RSA 2048 bits}, {@code EC P-521 for ES512 only}: safe to show. */
@@ -273,21 +269,6 @@ public final class TrustedKey {
       return false;
     }
     return KeyRequirements.isP521(ec.getParams());
-  }
-
-  /** Re-creates the key as the ES512 provider's own key object, or keeps it when the provider cannot import it. */
-  private static PublicKey convertForEs512(PublicKey key) {
-    byte[] encoded = key.getEncoded();
-    return Providers.fastestFor(JwsAlgorithm.ES512)
-        .filter(p -> encoded != null)
-        .map(p -> {
-          try {
-            return KeyFactory.getInstance("EC", p).generatePublic(new X509EncodedKeySpec(encoded));
-          } catch (GeneralSecurityException | RuntimeException e) {
-            return key;
-          }
-        })
-        .orElse(key);
   }
 
   @Override

@@ -9,8 +9,10 @@ import java.util.List;
  * What signs each algorithm, as one loggable line, so an operator can see that the fast path is on. A key
  * not bound to a provider signs on the fastest engine present: the Amazon Corretto Crypto Provider (native
  * AWS-LC) when it is on the class path and loads, else the JDK's for RSA and Bouncy Castle's for ES512. That
- * provider is never registered globally. Optional engines load in the background, so right after start-up
- * the line may still name the slower engine and say that a faster one is loading.
+ * provider is never registered globally. Optional engines load in the background once signing has gone on for
+ * a moment (after 32 signatures and verifications, or a second after the first), so that a short process
+ * never pays for them; until then the line names the JDK's engine and says that a faster one, if present,
+ * loads later, or that it is loading. Describing never starts a load.
  *
  * <pre>{@code
  * SigningEngines.describeAll().forEach(log::info);

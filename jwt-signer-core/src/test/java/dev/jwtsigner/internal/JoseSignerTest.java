@@ -74,7 +74,7 @@ class JoseSignerTest {
 
   @Test
   void withoutAccpEs512MovesToBouncyCastleAndRsaStaysOnTheJdk() throws Exception {
-    Providers.EngineTable table = TestEngines.withoutAccp();
+    EngineTable table = TestEngines.withoutAccp();
     SigningKey p521 = KeySource.fromPemText(TestKeys.pem("p521.pem")).signingKey();
     SigningKey rsa = KeySource.fromPemText(TestKeys.pem("rsa2048.pem")).signingKey();
     table.loaded(JwsAlgorithm.ES512);
@@ -92,7 +92,7 @@ class JoseSignerTest {
   @CsvSource({"INIT, rsa2048, RS256", "SIGN, rsa2048, RS256", "INIT, p521, ES512", "SIGN, p521, ES512"})
   void anEngineThatThrowsIsLeftForTheNextAndTheTokenIsStillSigned(TestEngines.Stage stage, String keyName,
       JwsAlgorithm alg) throws Exception {
-    Providers.EngineTable table = TestEngines.withoutAccp();
+    EngineTable table = TestEngines.withoutAccp();
     List<Engine> engines = TestEngines.first(TestEngines.throwing(stage), table, alg);
     JoseSigner signer = JoseSigner.prepare(KeySource.fromPemText(TestKeys.pem(keyName + ".pem")).signingKey(), alg,
         null, () -> engines);

@@ -15,17 +15,17 @@ final class TestEngines {
   private TestEngines() {}
 
   /** A table as on a machine without ACCP: the library's usual Bouncy Castle loader. */
-  static Providers.EngineTable withoutAccp() {
-    return new Providers.EngineTable(
-        new Providers.EngineLoader("test-accp-loader", () -> Providers.Accp.load("com.example.NoSuchProvider")),
-        new Providers.EngineLoader("test-bc-loader", () -> Engine.of(Providers.bouncyCastle(), "BC (test)")));
+  static EngineTable withoutAccp() {
+    return new EngineTable(
+        new EngineTable.Loader("test-accp-loader", () -> Providers.Accp.load("com.example.NoSuchProvider")),
+        new EngineTable.Loader("test-bc-loader", () -> Engine.of(Providers.bouncyCastle(), "BC (test)")));
   }
 
   /** A table whose ACCP is on the class path but reports a loading error ({@link BrokenNativeProvider}). */
-  static Providers.EngineTable withBrokenAccp() {
-    return new Providers.EngineTable(
-        new Providers.EngineLoader("test-accp-loader", () -> Providers.Accp.load(BrokenNativeProvider.class.getName())),
-        new Providers.EngineLoader("test-bc-loader", () -> Engine.of(Providers.bouncyCastle(), "BC (test)")));
+  static EngineTable withBrokenAccp() {
+    return new EngineTable(
+        new EngineTable.Loader("test-accp-loader", () -> Providers.Accp.load(BrokenNativeProvider.class.getName())),
+        new EngineTable.Loader("test-bc-loader", () -> Engine.of(Providers.bouncyCastle(), "BC (test)")));
   }
 
   /** When a {@link #throwing} engine fails. */
@@ -37,7 +37,7 @@ final class TestEngines {
   }
 
   /** {@code first}, then the real engines for {@code alg} from {@code table} once loaded. */
-  static List<Engine> first(Engine first, Providers.EngineTable table, JwsAlgorithm alg) {
+  static List<Engine> first(Engine first, EngineTable table, JwsAlgorithm alg) {
     List<Engine> engines = new java.util.ArrayList<>();
     engines.add(first);
     engines.addAll(table.loaded(alg));
