@@ -160,7 +160,7 @@ public final class SignedPayloadBuilder {
           "the signed payload was refused (" + violations.size() + (violations.size() == 1 ? " rule" : " rules")
               + " broken); nothing was signed.", violations);
     }
-    return s.signers.signerFor(key, AptoPolicy.ALGORITHM, kid).sign(signed);
+    return s.signers.sign(s.keys, key, AptoPolicy.ALGORITHM, kid, signed);
   }
 
   @Override

@@ -98,7 +98,7 @@ final class AtomicMinter {
     if (!v.isEmpty()) {
       throw rejected(v);
     }
-    String token = c.signers.signerFor(key, alg, kid).sign(json.close());
+    String token = c.signers.sign(c.keys, key, alg, kid, json.close());
     return new AtomicTokenBuilder.Minted(token, exp);
   }
 

@@ -1,6 +1,9 @@
 package dev.jwtsigner.internal;
 
 import dev.jwtsigner.JwsAlgorithm;
+import dev.jwtsigner.JwtSignerException;
+import dev.jwtsigner.JwtSignerException.Reason;
+import dev.jwtsigner.keys.KeySource;
 import dev.jwtsigner.keys.SigningKey;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,6 +40,22 @@ public final class PreparedSigners {
     }
     byKid.put(name, signer);
     return signer;
+  }
+
+  /**
+   * {@code payloadJson} signed with {@code key}, which {@code source} returned: a {@code SIGNING_FAILED} is
+   * reported to the source ({@link KeySource#signingFailed}), so that one that can fetch its key again (a
+   * PKCS#11 token's, after the session was lost) does so for the next token, and is then thrown as it is.
+   */
+  public String sign(KeySource source, SigningKey key, JwsAlgorithm algorithm, String kid, String payloadJson) {
+    try {
+      return signerFor(key, algorithm, kid).sign(payloadJson);
+    } catch (JwtSignerException e) {
+      if (e.reason() == Reason.SIGNING_FAILED) {
+        source.signingFailed(key);
+      }
+      throw e;
+    }
   }
 
   /** How many signers are held. */

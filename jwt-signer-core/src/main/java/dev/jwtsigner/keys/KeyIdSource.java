@@ -36,6 +36,12 @@ final class KeyIdSource implements KeySource, Publishable {
     return new KeyIdSource(source, keyId);
   }
 
+  @Override
+  public void signingFailed(SigningKey key) {
+    Pair pair = last;
+    source.signingFailed(pair != null && pair.with() == key ? pair.from() : key);
+  }
+
   String keyId() {
     return keyId;
   }

@@ -44,6 +44,15 @@ public interface KeySource {
   }
 
   /**
+   * Told by the builders that signing with {@code key}, which this source returned, failed with
+   * {@code SIGNING_FAILED} (the token was not signed, and the caller got the exception). A source that can
+   * fetch its key again does so for the next {@link #signingKey()}: {@link #fromKeyStore} logs in to a
+   * PKCS#11 token again and re-reads its entry, since a lost session (an HSM restart, a session time-out)
+   * leaves the old key handle invalid for good. Sources that wrap others pass it on. Does nothing by default.
+   */
+  default void signingFailed(SigningKey key) {}
+
+  /**
    * A source for a JCA private key: RSA of at least 2048 bits, or EC on P-521.
    *
    * @throws dev.jwtsigner.KeyRejectedException if the key cannot serve
@@ -117,13 +126,17 @@ public interface KeySource {
    * KeySource keys = KeySource.fromKeyStore(store, "jwt", pin);
    * }</pre>
    *
-   * @param password the key's password (for PKCS#12 usually the store's; ignored by PKCS#11)
+   * <p>After signing with the key fails ({@link #signingFailed}), the next {@link #signingKey()} reads the
+   * entry again, first logging in again to a PKCS#11 token with {@code password} (its PIN), at most once a
+   * second; until that works, it returns the old key, whose signatures fail fast with {@code SIGNING_FAILED}.
+   * So a copy of {@code password} is kept in memory for as long as the source lives.
+   *
+   * @param password the key's password (for PKCS#12 usually the store's; for PKCS#11 the token's PIN)
    * @throws dev.jwtsigner.KeyRejectedException if the store is not loaded, has no private key under
    *     {@code alias}, the password is wrong, or the key cannot serve
    */
   static KeySource fromKeyStore(KeyStore keyStore, String alias, char[] password) {
-    return new FixedKeySource(KeyStoreKeys.read(keyStore, alias, password), KeyStoreKeys.certificateKey(keyStore, alias),
-        "KeySource.fromKeyStore(" + SafeText.of(alias) + ")");
+    return new KeyStoreKeySource(keyStore, alias, password);
   }
 
   /**

@@ -80,6 +80,12 @@ public final class RotatingKeySource implements KeySource, Publishable {
     return ring.active().signingKey();
   }
 
+  /** Passed on to the active key's source (an HSM source reads its key again). */
+  @Override
+  public void signingFailed(SigningKey key) {
+    ring.active().signingFailed(key);
+  }
+
   /**
    * Adds {@code source}'s key as {@link KeyState#NEXT}: published from now on, signing nothing yet. The
    * source is asked for its key now, so a broken one fails here.

@@ -14,6 +14,30 @@ class PreparedSignersTest {
   private static final JwsAlgorithm RS256 = JwsAlgorithm.RS256;
 
   @Test
+  void aFailedSignatureIsReportedToTheKeySourceAndThrownAsItIs() {
+    SigningKey bound = RSA2048.signingKey().withProvider(TestEngines.throwing(TestEngines.Stage.SIGN).provider());
+    java.util.List<SigningKey> failed = new java.util.ArrayList<>();
+    KeySource source = new KeySource() {
+      @Override
+      public SigningKey signingKey() {
+        return bound;
+      }
+
+      @Override
+      public void signingFailed(SigningKey key) {
+        failed.add(key);
+      }
+    };
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PreparedSigners().sign(source, bound, RS256, null, "{}"))
+        .isInstanceOfSatisfying(dev.jwtsigner.JwtSignerException.class,
+            e -> assertThat(e.reason()).isEqualTo(dev.jwtsigner.JwtSignerException.Reason.SIGNING_FAILED));
+    assertThat(failed).containsExactly(bound);
+    assertThat(new PreparedSigners().sign(RSA2048, RSA2048.signingKey(), RS256, null, "{}")).as("a good key signs")
+        .matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+  }
+
+  @Test
   void preparesOneSignerPerKeyAndKid() {
     PreparedSigners cache = new PreparedSigners();
     SigningKey key = RSA2048.signingKey();

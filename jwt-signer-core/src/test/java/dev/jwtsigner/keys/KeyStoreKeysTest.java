@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.jwtsigner.JwsAlgorithm;
 import dev.jwtsigner.JwtSignerException;
 import dev.jwtsigner.JwtSignerException.Reason;
+import dev.jwtsigner.atomic.AtomicTokenBuilder;
 import dev.jwtsigner.internal.JoseSigner;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
@@ -165,6 +166,41 @@ class KeyStoreKeysTest {
     JoseSigner again = JoseSigner.prepare(KeySource.fromKeyStore(store, "rsa", PIN.toCharArray()).signingKey(),
         JwsAlgorithm.RS256);
     assertThat(PemKeysTest.verifies(again.sign("{\"n\":4}"), JwsAlgorithm.RS256, publicKey)).isTrue();
+  }
+
+  @Test
+  void aKeyStoreSourceLogsInAgainByItselfAfterTheTokenLostItsSessionSoTheNextTokenIsSigned() throws Exception {
+    KeySource source = KeySource.fromKeyStore(store, "rsa", PIN.toCharArray());
+    AtomicTokenBuilder tokens = AtomicTokenBuilder.create(source).algorithm(JwsAlgorithm.RS256).subject("u1")
+        .expiresIn(java.time.Duration.ofMinutes(5));
+    PublicKey publicKey = PublicKeys.parse(Files.readString(KeyStoreKeysTest.tokens.resolve("rsa.pub.pem")));
+    assertThat(PemKeysTest.verifies(tokens.sign(), JwsAlgorithm.RS256, publicKey)).isTrue();
+
+    ((AuthProvider) pkcs11).logout(); // as after an HSM restart or a session time-out
+    try {
+      List<String> outcomes = new ArrayList<>();
+      String token = null;
+      for (int i = 0; i < 4 && token == null; i++) {
+        long t0 = System.nanoTime();
+        try {
+          String signed = tokens.sign();
+          if (outcomes.contains("SIGNING_FAILED")) {
+            token = signed;
+          }
+          outcomes.add("signed");
+        } catch (JwtSignerException e) {
+          assertThat(e.reason()).isEqualTo(Reason.SIGNING_FAILED);
+          outcomes.add("SIGNING_FAILED");
+        }
+        assertThat((System.nanoTime() - t0) / 1_000_000).as("ms to answer").isLessThan(2_000);
+      }
+      // at most one token from the operation set up before the logout, then one failure, then signed again
+      assertThat(outcomes).containsSubsequence("SIGNING_FAILED", "signed").endsWith("SIGNING_FAILED", "signed");
+      assertThat(PemKeysTest.verifies(token, JwsAlgorithm.RS256, publicKey)).isTrue();
+      assertThat(source.signingKey()).as("the entry read anew").isNotNull();
+    } finally {
+      store.load(null, PIN.toCharArray()); // logged in whatever happened, for the other tests
+    }
   }
 
   private static void pkcs11Tool(String... args) {
