@@ -409,7 +409,8 @@ class KeySourceTest {
     return file;
   }
 
-  private static KeyStore pkcs12() throws Exception {
+  /** A PKCS#12 store in memory: the RSA-2048 test key with its certificate under "jwt", and a certificate-only entry. */
+  static KeyStore pkcs12() throws Exception {
     PrivateKey key = KeySource.fromPemText(TestKeys.pem("rsa2048.pem")).signingKey().privateKey();
     Certificate cert = CertificateFactory.getInstance("X.509")
         .generateCertificate(new ByteArrayInputStream(TestKeys.pem("rsa2048.cert.pem").getBytes(StandardCharsets.US_ASCII)));

@@ -3,12 +3,7 @@ package dev.jwtsigner.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwtsigner.TestKeys;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,10 +12,15 @@ import org.junit.jupiter.api.Test;
  */
 class KeyStoreKeySourceTest {
 
-  private static final String PASS = "store-pass-8";
+  private static final String PASS = KeySourceTest.PASS;
 
-  private final KeyStore store = pkcs12();
-  private final KeySource source = KeySource.fromKeyStore(store, "jwt", PASS.toCharArray());
+  private final KeyStore store;
+  private final KeySource source;
+
+  KeyStoreKeySourceTest() throws Exception {
+    store = KeySourceTest.pkcs12();
+    source = KeySource.fromKeyStore(store, "jwt", PASS.toCharArray());
+  }
 
   @Test
   void returnsTheSameKeyUntilASignatureWithItFails() {
@@ -75,19 +75,5 @@ class KeyStoreKeySourceTest {
   @Test
   void neverShowsThePassword() {
     assertThat(source.toString()).startsWith("KeySource.fromKeyStore(jwt)[").doesNotContain(PASS);
-  }
-
-  private static KeyStore pkcs12() {
-    try {
-      PrivateKey key = KeySource.fromPemText(TestKeys.pem("rsa2048.pem")).signingKey().privateKey();
-      Certificate cert = CertificateFactory.getInstance("X.509")
-          .generateCertificate(new ByteArrayInputStream(TestKeys.pem("rsa2048.cert.pem").getBytes(StandardCharsets.US_ASCII)));
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(null, PASS.toCharArray());
-      store.setKeyEntry("jwt", key, PASS.toCharArray(), new Certificate[] {cert});
-      return store;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
