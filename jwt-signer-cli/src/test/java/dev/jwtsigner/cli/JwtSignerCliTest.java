@@ -53,6 +53,18 @@ class JwtSignerCliTest {
   }
 
   @Test
+  void aCommandNamedFirstIsTheOnlyOneBuiltAndHelpTyposOptionsAndCompletionGetEveryCommand() {
+    PrintWriter none = new PrintWriter(new StringWriter());
+    assertThat(JwtSignerCli.commandLine(Context.system(), none, none, "inspect").getSubcommands()).containsOnlyKeys("inspect");
+    assertThat(JwtSignerCli.commandLine(Context.system(), none, none, "sign").getSubcommands().get("sign").getSubcommands())
+        .containsOnlyKeys("atomic", "payload");
+    for (String first : new String[] {"--help", "inspec", "--json", "generate-completion"}) {
+      assertThat(JwtSignerCli.commandLine(Context.system(), none, none, first).getSubcommands()).as(first)
+          .containsOnlyKeys("keygen", "keys", "sign", "verify", "inspect", "debugger", "generate-completion");
+    }
+  }
+
+  @Test
   void unknownOptionsAndMissingCommandsExitTwoWithAUsageLine() {
     Cli.Result unknown = cli().run("inspect", "--frobnicate", "a.b.c");
     assertThat(unknown.exitCode()).isEqualTo(2);
