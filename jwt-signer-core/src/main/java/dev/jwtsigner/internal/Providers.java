@@ -135,18 +135,27 @@ public final class Providers {
 
   /** The JDK's default lookup for {@code alg}, described by the provider it finds first. */
   static Engine jdk(JwsAlgorithm alg) {
-    return JdkEngines.FOR[alg.ordinal()];
+    Engine engine = JDK[alg.ordinal()];
+    if (engine == null) { // a benign race: both threads make an equal engine
+      engine = Engine.of(null, jdkProvider(alg) + " (JDK)");
+      JDK[alg.ordinal()] = engine;
+    }
+    return engine;
   }
 
-  private static final class JdkEngines {
-    static final Engine[] FOR = new Engine[JwsAlgorithm.values().length];
+  private static final Engine[] JDK = new Engine[JwsAlgorithm.values().length];
 
-    static {
-      for (JwsAlgorithm alg : JwsAlgorithm.values()) {
-        Provider[] found = java.security.Security.getProviders("Signature." + signatureName(alg));
-        String name = found == null || found.length == 0 ? "none" : found[0].getName() + " " + found[0].getVersionStr();
-        FOR[alg.ordinal()] = Engine.of(null, name + " (JDK)");
-      }
+  /**
+   * The provider the JDK's default lookup picks for {@code alg}, as a signature would: the first in order that
+   * has it. ({@code Security.getProviders(filter)} would instantiate every configured provider, JSSE and LDAP
+   * included, which costs a short process tens of milliseconds.)
+   */
+  private static String jdkProvider(JwsAlgorithm alg) {
+    try {
+      Provider found = Signature.getInstance(signatureName(alg)).getProvider();
+      return found.getName() + " " + found.getVersionStr();
+    } catch (NoSuchAlgorithmException e) {
+      return "none";
     }
   }
 

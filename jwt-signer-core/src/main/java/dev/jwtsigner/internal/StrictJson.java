@@ -26,6 +26,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Reads exactly one strict JSON object (RFC 8259, no extensions) with Jackson's streaming parser:
@@ -57,16 +58,26 @@ public final class StrictJson {
 
   private final int maxBytes;
   private final int maxDepth;
-  /** Reads without Jackson's duplicate detection: this reader's own maps notice a repeated member name. */
-  private final JsonFactory factory;
-  /** The same with Jackson's duplicate detection, which says where a name repeats: read again on any refusal. */
-  private final JsonFactory reportingFactory;
+  /**
+   * [0] reads without Jackson's duplicate detection: this reader's own maps notice a repeated member name.
+   * [1] has Jackson's duplicate detection, which says where a name repeats: read again on any refusal. Each
+   * is made on first use (a benign race), since a builder given no JSON text never reads any, and making a
+   * factory costs a short process tens of milliseconds of class loading.
+   */
+  private final AtomicReferenceArray<JsonFactory> factories = new AtomicReferenceArray<>(2);
 
   private StrictJson(int maxBytes, int maxDepth) {
     this.maxBytes = maxBytes;
     this.maxDepth = maxDepth;
-    this.factory = factory(maxBytes, maxDepth, false);
-    this.reportingFactory = factory(maxBytes, maxDepth, true);
+  }
+
+  private JsonFactory factory(boolean reporting) {
+    JsonFactory made = factories.get(reporting ? 1 : 0);
+    if (made == null) {
+      made = factory(maxBytes, maxDepth, reporting);
+      factories.set(reporting ? 1 : 0, made);
+    }
+    return made;
   }
 
   private static JsonFactory factory(int maxBytes, int maxDepth, boolean detectDuplicates) {
@@ -149,11 +160,11 @@ public final class StrictJson {
     // valid UTF-8 encodes no lone surrogate, so only an escape (a backslash, u, four hex digits) can make one
     boolean escapes = contains(utf8, (byte) '\\');
     try {
-      return read(factory, utf8, field, reason, escapes);
+      return read(factory(false), utf8, field, reason, escapes);
     } catch (TokenRejectedException refused) {
       // Read again with Jackson's duplicate detection, which stops at the first repeated name and gives its
       // position; every other refusal comes out the same from either reading.
-      return read(reportingFactory, utf8, field, reason, escapes);
+      return read(factory(true), utf8, field, reason, escapes);
     }
   }
 
