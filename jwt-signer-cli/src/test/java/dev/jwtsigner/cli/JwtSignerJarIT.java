@@ -89,16 +89,65 @@ class JwtSignerJarIT {
     }
   }
 
-  @Test
-  void theLauncherScriptRunsTheJar() throws IOException, InterruptedException {
+  /** Runs bin/jwt-signer with {@code env} added to this JVM's environment (JAVA_HOME: this JVM's). */
+  private Run launch(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
     Path launcher = JAR.toAbsolutePath().getParent().getParent().resolve("bin/jwt-signer");
-    ProcessBuilder b = new ProcessBuilder("sh", launcher.toString(), "inspect", "--help").redirectErrorStream(true);
-    b.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString()); // the class-data archive, on JDK 19+
+    List<String> command = new ArrayList<>(List.of("sh", launcher.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder b = new ProcessBuilder(command);
     b.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    Process p = b.start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    b.environment().putAll(env);
+    Path out = dir.resolve("launcher-out.txt");
+    Path err = dir.resolve("launcher-err.txt");
+    Process p = b.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(output).isZero();
-    assertThat(output).startsWith("Usage: jwt-signer inspect");
+    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  @Test
+  void theLauncherWritesAClassDataArchiveOnTheFirstRunAndStartsFromItAfter() throws Exception {
+    Path cache = dir.resolve("cache");
+    java.util.Map<String, String> env = java.util.Map.of("XDG_CACHE_HOME", cache.toString());
+
+    Run first = launch(env, "inspect", "--help");
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out()).startsWith("Usage: jwt-signer inspect");
+    List<Path> archives;
+    try (var files = Files.list(cache.resolve("jwt-signer"))) {
+      archives = files.toList();
+    }
+    assertThat(archives).as("one archive, no temporary file left").singleElement()
+        .satisfies(a -> assertThat(a.getFileName().toString()).endsWith(".jsa"))
+        .satisfies(a -> assertThat(Files.size(a)).isPositive());
+
+    Run second = launch(java.util.Map.of("XDG_CACHE_HOME", cache.toString(),
+        "JWT_SIGNER_JAVA_OPTS", "-Xlog:class+load=info:file=" + dir.resolve("classes.txt")), "inspect", "--help");
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(second.err()).isEmpty();
+    assertThat(Files.readString(dir.resolve("classes.txt"))).as("classes mapped from the archive")
+        .contains("dev.jwtsigner.cli.InspectCommand source: shared objects file (top)");
+  }
+
+  @Test
+  void aBrokenArchiveOrNoCacheStillRunsTheCommand() throws Exception {
+    Path cache = dir.resolve("cache");
+    java.util.Map<String, String> env = java.util.Map.of("XDG_CACHE_HOME", cache.toString());
+    assertThat(launch(env, "--version").exitCode()).isZero();
+    try (var files = Files.list(cache.resolve("jwt-signer"))) {
+      for (Path archive : files.toList()) {
+        Files.write(archive, new byte[] {1, 2, 3, 4}); // truncated garbage, as a full disk leaves
+      }
+    }
+    Run broken = launch(env, "--version");
+    assertThat(broken.exitCode()).as(broken.err()).isZero();
+    assertThat(broken.out()).startsWith("jwt-signer ");
+
+    Path noCache = dir.resolve("not-a-folder");
+    Files.writeString(noCache, "a file where the cache folder would be");
+    Run off = launch(java.util.Map.of("XDG_CACHE_HOME", noCache.toString()), "--version");
+    assertThat(off.exitCode()).as(off.err()).isZero();
+    Run disabled = launch(java.util.Map.of("XDG_CACHE_HOME", cache.resolve("other").toString(), "JWT_SIGNER_CDS", "off"), "--version");
+    assertThat(disabled.exitCode()).isZero();
+    assertThat(cache.resolve("other")).as("JWT_SIGNER_CDS=off writes nothing").doesNotExist();
   }
 }
