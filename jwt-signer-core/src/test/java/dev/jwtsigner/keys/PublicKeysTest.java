@@ -37,7 +37,9 @@ class PublicKeysTest {
   @ParameterizedTest
   @ValueSource(strings = {"rsa2048.pub.pem", "rsa2048.pub.rsa.pem", "rsa2048.cert.pem", "rsa2048.pub"})
   void parsesEveryFormOfAnRsaPublicKey(String name) throws Exception {
-    assertThat(PublicKeys.parse(TestKeys.pem(name))).isEqualTo(spki("rsa2048.pub.pem", "RSA"));
+    PublicKey key = PublicKeys.parse(TestKeys.pem(name));
+    assertThat(key).isEqualTo(spki("rsa2048.pub.pem", "RSA"));
+    assertThat(PublicKeys.check(key)).isSameAs(key);
   }
 
   @ParameterizedTest
