@@ -131,6 +131,13 @@ class PublicKeysTest {
   }
 
   @Test
+  void refusesAP256KeyWithExplicitParametersByItsCurve() {
+    assertRejected(() -> PublicKeys.parse(TestKeys.pem("p256.explicit.pub.pem")), Reason.KEY_CURVE_UNSUPPORTED,
+        "public key text holds an EC key with explicit parameters of a 256-bit curve that is not P-521; ES512 needs"
+            + " P-521 (secp521r1). Fix: " + KeyChecks.MAKE_P521 + ".");
+  }
+
+  @Test
   void refusesAnEd25519OpenSshLine() {
     assertRejected(() -> PublicKeys.parse(TestKeys.pem("ed25519.openssh.pub")), Reason.KEY_TYPE_UNSUPPORTED,
         "public key text holds a key of type Ed25519, which RS256, RS512 and ES512 cannot use. Fix: use an RSA key ("
