@@ -27,6 +27,15 @@ class ViolationTest {
   }
 
   @Test
+  void violationsThatDifferHashDifferentlySoSetsOfThemSpread() {
+    Violation a = Violation.of("sub", Rule.USER_ID_MISSING, "m", "f");
+    assertThat(a.hashCode())
+        .isNotEqualTo(Violation.of("sub", Rule.USER_ID_MISSING, "m", "g").hashCode())
+        .isNotEqualTo(Violation.of("sub", Rule.USER_ID_MISSING, "n", "f").hashCode())
+        .isNotEqualTo(Violation.of("atomic_sub", Rule.USER_ID_MISSING, "m", "f").hashCode());
+  }
+
+  @Test
   void refusesBlankParts() {
     assertThatThrownBy(() -> Violation.of(" ", Rule.EXPIRED, "m", "f"))
         .isInstanceOf(JwtSignerException.class).hasMessage("field must not be blank. Fix: give the violation's field in words.");

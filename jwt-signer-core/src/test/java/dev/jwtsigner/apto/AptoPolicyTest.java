@@ -27,6 +27,8 @@ class AptoPolicyTest {
     assertThat(p.maxDepth()).isEqualTo(100);
     assertThat(AptoPolicy.ALGORITHM).isEqualTo(JwsAlgorithm.RS256);
     assertThat(AptoPolicy.builder().build()).isEqualTo(p).hasSameHashCodeAs(p);
+    assertThat(AptoPolicy.builder().maxPayloadBytes(65_535).build().hashCode()).as("a different policy hashes differently")
+        .isNotEqualTo(p.hashCode());
   }
 
   @Test

@@ -419,6 +419,13 @@ class SignedPayloadBuilderTest {
         .startsWith("SignedPayloadBuilder[keys=KeySource.fromPemText[SigningKey[RSA 2048 bits]], kid=key_1, iat=true, ");
   }
 
+  @Test
+  void toStringNamesNoKidWhenNoneIsSet() {
+    assertThat(SignedPayloadBuilder.create(RSA2048).toString())
+        .startsWith("SignedPayloadBuilder[keys=KeySource.fromPemText[SigningKey[RSA 2048 bits]], iat=true, ")
+        .doesNotContain("kid=");
+  }
+
   private static Violation only(SignedPayloadBuilder b) {
     TokenRejectedException e = rejection(b::sign);
     assertThat(e.reason()).isEqualTo(Reason.PAYLOAD_REJECTED);

@@ -24,6 +24,8 @@ class AtomicPolicyTest {
     assertThat(p.claimMapping()).isEmpty();
     assertThat(p.sdkExpiryInterval()).isEqualTo(Duration.ofSeconds(60));
     assertThat(AtomicPolicy.builder().build()).isEqualTo(p).hasSameHashCodeAs(p);
+    assertThat(AtomicPolicy.builder().maxTokenExpiry(Duration.ofDays(6)).build().hashCode())
+        .as("a different policy hashes differently").isNotEqualTo(p.hashCode());
   }
 
   @Test

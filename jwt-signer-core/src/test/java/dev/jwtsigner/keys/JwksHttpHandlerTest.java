@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.RSAPrivateKeySpec;
+import java.util.concurrent.atomic.AtomicReference;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -76,8 +80,44 @@ class JwksHttpHandlerTest {
     assertThat(post.headers()).containsEntry("Allow", "GET, HEAD");
   }
 
+  @Test
+  void answersHeadWithTheLengthOfTheBodyGetWouldSend() throws Exception {
+    Answer get = send("GET", null);
+    Answer head = send("HEAD", null);
+
+    assertThat(head.headers()).containsEntry("Content-Length", Integer.toString(get.body().getBytes(StandardCharsets.UTF_8).length))
+        .containsEntry("Content-Type", "application/json").containsEntry("ETag", get.headers().get("ETag"));
+  }
+
+  @Test
+  void answers503WithTheReasonOnceAKeySwappedInHasNoPublicHalfAndServesAgainWhenItIsBack() throws Exception {
+    SigningKey good = JwksPublisherTest.RSA.withKeyId("k").signingKey();
+    RSAPrivateCrtKey crt = (RSAPrivateCrtKey) good.privateKey();
+    SigningKey hidden = SigningKey.of(KeyFactory.getInstance("RSA")
+        .generatePrivate(new RSAPrivateKeySpec(crt.getModulus(), crt.getPrivateExponent()))).withKeyId("k");
+    AtomicReference<SigningKey> current = new AtomicReference<>(good);
+    server.createContext("/swapped", JwksPublisher.of(current::get).httpHandler(Duration.ofSeconds(60)));
+    URI swapped = uri.resolve("/swapped");
+
+    current.set(hidden);
+    Answer unavailable = send(swapped, "GET", null);
+    assertThat(unavailable.statusCode()).isEqualTo(503);
+    assertThat(unavailable.headers()).containsEntry("Content-Type", "application/json").containsEntry("Cache-Control", "no-store");
+    assertThat(unavailable.body()).isEqualTo("{\"error\":\"key set unavailable\",\"reason\":\"KEY_EXPORT_FAILED\"}");
+
+    current.set(good);
+    Answer back = send(swapped, "GET", null);
+    assertThat(back.statusCode()).isEqualTo(200);
+    assertThat(back.headers()).containsEntry("Cache-Control", "public, max-age=60");
+    assertThat(back.body()).contains("\"kid\":\"k\"");
+  }
+
   private Answer send(String method, String ifNoneMatch) throws IOException {
-    HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+    return send(uri, method, ifNoneMatch);
+  }
+
+  private Answer send(URI target, String method, String ifNoneMatch) throws IOException {
+    HttpURLConnection c = (HttpURLConnection) target.toURL().openConnection();
     c.setRequestMethod(method);
     c.setConnectTimeout(10_000);
     c.setReadTimeout(10_000);

@@ -142,6 +142,27 @@ class JwksPublisherTest {
   }
 
   @Test
+  void refusesANullOrNegativeCacheTime() {
+    JwksPublisher publisher = JwksPublisher.of(RSA.withKeyId("k"));
+
+    assertThatThrownBy(() -> publisher.httpHandler(null))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT))
+        .hasMessage("maxAge is null. Fix: pass zero or a positive Duration, such as Duration.ofMinutes(5).");
+    assertThatThrownBy(() -> publisher.httpHandler(java.time.Duration.ofSeconds(-1)))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT))
+        .hasMessage("maxAge is PT-1S. Fix: pass zero or a positive Duration, such as Duration.ofMinutes(5).");
+    assertThat(publisher.httpHandler(java.time.Duration.ZERO)).isNotNull();
+  }
+
+  @Test
+  void toStringNamesTheSourceAndTheAlgorithmWhenOneIsSet() {
+    KeySource source = RSA.withKeyId("k");
+
+    assertThat(JwksPublisher.of(source)).hasToString("JwksPublisher[" + source + "]");
+    assertThat(JwksPublisher.of(source).algorithm(JwsAlgorithm.RS512)).hasToString("JwksPublisher[" + source + ", RS512]");
+  }
+
+  @Test
   void refusesAnAlgorithmTheKeyCannotSign() {
     JwksPublisher publisher = JwksPublisher.of(EC.withKeyId("ec"));
 

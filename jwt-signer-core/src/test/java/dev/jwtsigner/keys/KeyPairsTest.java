@@ -43,6 +43,14 @@ class KeyPairsTest {
   }
 
   @Test
+  void makesEs512KeysOnP521WithTheSizeGivenOrNot() {
+    for (KeyPair pair : List.of(KeyPairs.generate(JwsAlgorithm.ES512, 521), KeyPairs.generate(JwsAlgorithm.ES512))) {
+      assertThat(KeyChecks.describe(pair.getPublic())).isEqualTo("EC P-521");
+      assertThat(KeyChecks.describe(pair.getPrivate())).isEqualTo("EC P-521");
+    }
+  }
+
+  @Test
   void choosesRsa4096ForRs512UnlessASizeIsGiven() {
     assertThat(KeyPairs.defaultBits(JwsAlgorithm.RS512)).isEqualTo(4096);
     assertThat(KeyPairs.defaultBits(JwsAlgorithm.RS256)).isEqualTo(2048);

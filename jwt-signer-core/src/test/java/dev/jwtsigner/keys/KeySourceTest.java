@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class KeySourceTest {
 
@@ -163,6 +164,16 @@ class KeySourceTest {
     assertThatThrownBy(() -> KeySource.fromPemText(TestKeys.pem("rsa2048.aria-encrypted.pem"), passphrase.toCharArray()))
         .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_TYPE_UNSUPPORTED))
         .hasMessageStartingWith("PEM text holds a private key encrypted with aria-256-cbc, a cipher this library cannot decrypt");
+  }
+
+  @Test
+  void callsAWrongPassphraseWrongEvenForAKeyEncryptedWithTheProbePassphrase() {
+    // to tell a wrong passphrase from a cipher it cannot run, the reader tries the cipher with "probe"
+    String pem = TestKeys.pem("p521.probe-encrypted.pem");
+    assertThatThrownBy(() -> KeySource.fromPemText(pem, "wrong".toCharArray()))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_PASSPHRASE_WRONG));
+    assertThat(KeySource.fromPemText(pem, "probe".toCharArray()).signingKey())
+        .hasToString("SigningKey[EC P-521]");
   }
 
   @Test
@@ -433,6 +444,20 @@ class KeySourceTest {
         .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_MALFORMED))
         .hasMessageStartingWith("the RSA private key's parts do not belong together (p·q is not n, or a CRT value does"
             + " not match), so no signature made with it would verify;");
+  }
+
+  @ParameterizedTest(name = "p = {0}")
+  @ValueSource(booleans = {true, false})
+  void rejectsAnRsaKeyWithAPrimeOfOneAsMalformedNotWithAnArithmeticError(boolean pIsOne) throws Exception {
+    RSAPrivateCrtKey a = (RSAPrivateCrtKey) KeySource.fromPemText(TestKeys.pem("rsa2048.pem")).signingKey().privateKey();
+    java.math.BigInteger one = java.math.BigInteger.ONE;
+    // p·q is still n, but p − 1 (or q − 1) is 0, which no CRT exponent can be reduced by
+    PrivateKey trivial = KeyFactory.getInstance("RSA").generatePrivate(new RSAPrivateCrtKeySpec(
+        a.getModulus(), a.getPublicExponent(), a.getPrivateExponent(), pIsOne ? one : a.getModulus(), pIsOne ? a.getModulus() : one,
+        a.getPrimeExponentP(), a.getPrimeExponentQ(), a.getCrtCoefficient()));
+    assertThatThrownBy(() -> KeySource.of(trivial))
+        .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_MALFORMED))
+        .hasMessageStartingWith("the RSA private key's parts do not belong together");
   }
 
   @Test

@@ -40,19 +40,45 @@ class KeyToolTest {
 
   @Test
   void writesAnRsaKeyOfTheGivenSize() throws Exception {
-    assertThat(run("--bits", "3072", "--out", dir.toString())).isZero();
-    assertThat(text(out)).startsWith("Made a key pair for RS256 (RSA 3072 bits) in " + dir + ":\n")
-        .contains("  public-rsa.pem   public key, PKCS#1 PEM (-----BEGIN RSA PUBLIC KEY-----, as `ssh-keygen -e -m PEM` prints it)\n")
+    // RS512's default is 4096 bits; --bits wins (2048 keeps the test fast, also under PIT)
+    assertThat(run("--alg", "RS512", "--bits", "2048", "--out", dir.toString())).isZero();
+    String kid = PublicKeys.thumbprint(PublicKeys.parse(Files.readString(dir.resolve("public.pem"))));
+    assertThat(text(out)).startsWith(String.join("\n",
+            "Made a key pair for RS512 (RSA 2048 bits) in " + dir + ":",
+            "  private.pem      private key, PKCS#8 PEM, readable by you only",
+            "  public.pem       public key, SPKI PEM (-----BEGIN PUBLIC KEY-----)",
+            "  public-rsa.pem   public key, PKCS#1 PEM (-----BEGIN RSA PUBLIC KEY-----, as `ssh-keygen -e -m PEM` prints it)",
+            "  public.jwk.json  public key as a JWK, kid " + kid + " (its RFC 7638 thumbprint)",
+            "  jwks.json        JWKS holding that JWK",
+            ""))
         .endsWith("  Atomic-style SDK authentication: paste public-rsa.pem (or public.pem, or jwks.json) into the public key"
             + " setting of your API key.\n"
             + "  Apto-style signed payloads (RS256): register public.pem and sign with .withKeyId(\"<the kid it is registered"
             + " under>\").\n");
+    assertThat(KeySource.fromPem(dir.resolve("private.pem")).signingKey()).hasToString("SigningKey[RSA 2048 bits]");
+    assertThat(text(err)).isEmpty();
+  }
+
+  @Test
+  void makesAnRs256KeyOf2048BitsByDefault() throws Exception {
+    assertThat(run("--out", dir.toString())).isZero();
+    assertThat(text(out)).startsWith("Made a key pair for RS256 (RSA 2048 bits) in " + dir + ":\n");
+    assertThat(KeySource.fromPem(dir.resolve("private.pem")).signingKey()).hasToString("SigningKey[RSA 2048 bits]");
+  }
+
+  @Test
+  void printsTheUsageForHelpAndWritesNothing() {
+    assertThat(run("--help", "--out", dir.toString())).isZero();
+    assertThat(run("--out", dir.toString(), "-h")).isZero();
+    assertThat(text(out)).isEqualTo(KeyTool.USAGE + "\n" + KeyTool.USAGE + "\n");
+    assertThat(text(err)).isEmpty();
+    assertThat(dir).isEmptyDirectory();
   }
 
   @Test
   void refusesToOverwriteAPrivateKey() {
-    assertThat(run("--out", dir.toString())).isZero();
-    assertThat(run("--out", dir.toString())).isEqualTo(1);
+    assertThat(run("--alg", "ES512", "--out", dir.toString())).isZero();
+    assertThat(run("--alg", "ES512", "--out", dir.toString())).isEqualTo(1);
     assertThat(text(err)).startsWith(dir.resolve("private.pem") + " already exists; a private key is never overwritten.");
   }
 

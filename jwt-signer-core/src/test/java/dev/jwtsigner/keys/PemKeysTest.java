@@ -17,13 +17,6 @@ import java.security.Signature;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
-import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.DERNull;
-import org.bouncycastle.asn1.DEROctetString;
-import org.bouncycastle.asn1.DERSequence;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +24,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every key format the tools write, made by the tools themselves at test time (once for the class): each
@@ -130,19 +122,6 @@ class PemKeysTest {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(ints = {0, 1, 126, 127, 128, 255, 256, 1_000, 65_535, 65_536, 70_000})
-  void wrapsPkcs1InPkcs8ExactlyAsBouncyCastleEncodesIt(int contentBytes) throws Exception {
-    byte[] rsaPrivateKey = new byte[contentBytes];
-    new java.util.Random(contentBytes).nextBytes(rsaPrivateKey);
-    byte[] expected = new DERSequence(new ASN1Encodable[] {
-        new ASN1Integer(0),
-        new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
-        new DEROctetString(rsaPrivateKey)}).getEncoded();
-
-    assertThat(PemKeys.wrapRsaPkcs1(rsaPrivateKey)).isEqualTo(expected);
-  }
-
   @Test
   void readingAPlainRsaKeyAndSigningLoadsNoBouncyCastleClass() throws Exception {
     Path key = dir.resolve("jwtRS512.key");
@@ -187,18 +166,6 @@ class PemKeysTest {
     byte[] der = pkcs8Der(file);
 
     assertThat(PemKeys.pkcs8Algorithm(der)).isEqualTo(algorithm);
-  }
-
-  @Test
-  void namesNoAlgorithmForATruncatedKeyAndNeverThrows() throws Exception {
-    byte[] der = pkcs8Der("ec-pkcs8.pem");
-    int oidEnd = 3 + 3 + 2 + 2 + 7; // SEQUENCE (30 81 xx), version, SEQUENCE, OID header and content
-    for (int length = 0; length < der.length; length++) {
-      assertThat(PemKeys.pkcs8Algorithm(java.util.Arrays.copyOf(der, length))).as("first %d bytes", length)
-          .isEqualTo(length < oidEnd ? null : "EC");
-    }
-    assertThat(PemKeys.pkcs8Algorithm(new byte[] {0x30, (byte) 0x84, 0, 0, 0, 0, 2, 1, 0})).as("5-byte length").isNull();
-    assertThat(PemKeys.pkcs8Algorithm(new byte[] {0x30, 9, 2, 1, 0, 0x30, 4, 6, (byte) 0x81, 1})).as("long OID length").isNull();
   }
 
   /** The PKCS#8 DER of a key file, written by openssl (any format in, PKCS#8 out). */

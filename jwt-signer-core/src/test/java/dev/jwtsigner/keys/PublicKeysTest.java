@@ -37,7 +37,9 @@ class PublicKeysTest {
   @ParameterizedTest
   @ValueSource(strings = {"rsa2048.pub.pem", "rsa2048.pub.rsa.pem", "rsa2048.cert.pem", "rsa2048.pub"})
   void parsesEveryFormOfAnRsaPublicKey(String name) throws Exception {
-    assertThat(PublicKeys.parse(TestKeys.pem(name))).isEqualTo(spki("rsa2048.pub.pem", "RSA"));
+    PublicKey key = PublicKeys.parse(TestKeys.pem(name));
+    assertThat(key).isEqualTo(spki("rsa2048.pub.pem", "RSA"));
+    assertThat(PublicKeys.check(key)).isSameAs(key);
   }
 
   @ParameterizedTest
@@ -126,6 +128,13 @@ class PublicKeysTest {
     assertThat(((ECPublicKey) key).getParams().getCurve().getField().getFieldSize()).isEqualTo(256);
     assertRejected(() -> PublicKeys.check(key), Reason.KEY_CURVE_UNSUPPORTED,
         "EC key is on a 256-bit curve; ES512 needs P-521 (secp521r1). Fix: " + KeyChecks.MAKE_P521 + ".");
+  }
+
+  @Test
+  void refusesAP256KeyWithExplicitParametersByItsCurve() {
+    assertRejected(() -> PublicKeys.parse(TestKeys.pem("p256.explicit.pub.pem")), Reason.KEY_CURVE_UNSUPPORTED,
+        "public key text holds an EC key with explicit parameters of a 256-bit curve that is not P-521; ES512 needs"
+            + " P-521 (secp521r1). Fix: " + KeyChecks.MAKE_P521 + ".");
   }
 
   @Test

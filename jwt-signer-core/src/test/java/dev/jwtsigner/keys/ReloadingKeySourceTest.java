@@ -57,6 +57,22 @@ class ReloadingKeySourceTest {
   }
 
   @Test
+  void anotherThreadReadsTheNewKeyAfterTheFirstThreadChecked() throws Exception {
+    ReloadingKeySource source = ReloadingKeySource.of(file, Duration.ofSeconds(10), clock);
+    advance(Duration.ofSeconds(10));
+    assertThat(source.signingKey()).as("checked on this thread").hasToString("SigningKey[RSA 2048 bits]");
+    replace("p521.pem");
+    advance(Duration.ofSeconds(10));
+
+    AtomicReference<String> seen = new AtomicReference<>();
+    Thread other = new Thread(() -> seen.set(source.signingKey().toString()));
+    other.start();
+    other.join(10_000);
+
+    assertThat(seen).hasValue("SigningKey[EC P-521]");
+  }
+
+  @Test
   void keepsTheLastGoodKeyAndReportsABadNewFileOnce() throws Exception {
     ReloadingKeySource source = ReloadingKeySource.builder(file).checkInterval(Duration.ofSeconds(1)).clock(clock)
         .onError(errors::add).build();

@@ -105,6 +105,13 @@ class RotatingKeySourceTest {
   }
 
   @Test
+  void acceptsASourceThatAlreadyNamesItsKeyTheSame() {
+    RotatingKeySource source = RotatingKeySource.builder().key("key_1", RSA.withKeyId("key_1")).build();
+
+    assertThat(source.signingKey().keyId()).contains("key_1");
+  }
+
+  @Test
   void rejectsNoKeys() {
     assertRejected(() -> RotatingKeySource.builder().build(), Reason.INVALID_ARGUMENT,
         "a rotating source needs at least one key. Fix: add keys with .key(\"key_1\", KeySource.fromPem(path)).");

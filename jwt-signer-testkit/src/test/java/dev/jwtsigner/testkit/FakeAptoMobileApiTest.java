@@ -41,6 +41,13 @@ class FakeAptoMobileApiTest {
   }
 
   @Test
+  void toStringNamesTheAddressAndTheRequestsSoFar() throws Exception {
+    assertThat(api).hasToString("FakeAptoMobileApi[" + api.baseUri() + ", 0 requests]");
+    post(FakeAptoMobileApi.CREATE_USER_PATH, SignedPayloadBuilder.CONTENT_TYPE, signed(KEY_1, createUserJson()));
+    assertThat(api).hasToString("FakeAptoMobileApi[" + api.baseUri() + ", 1 requests]");
+  }
+
+  @Test
   void createsAUserFromASignedCreateUserBody() throws Exception {
     String token = signed(KEY_1, createUserJson());
     Response r = post(FakeAptoMobileApi.CREATE_USER_PATH, SignedPayloadBuilder.CONTENT_TYPE, token);

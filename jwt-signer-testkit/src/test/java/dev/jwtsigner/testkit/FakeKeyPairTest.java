@@ -1,11 +1,14 @@
 package dev.jwtsigner.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import dev.jwtsigner.JwsAlgorithm;
+import dev.jwtsigner.JwtSignerException;
+import dev.jwtsigner.JwtSignerException.Reason;
 import dev.jwtsigner.internal.JoseSigner;
 import dev.jwtsigner.internal.JwsDecoder;
 import dev.jwtsigner.internal.StrictJson;
@@ -40,7 +43,9 @@ import org.bouncycastle.crypto.util.OpenSSHPublicKeyUtil;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.util.io.pem.PemReader;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class FakeKeyPairTest {
@@ -166,5 +171,38 @@ class FakeKeyPairTest {
 
   private static PublicKey publicKey(JWK jwk) throws Exception {
     return jwk instanceof com.nimbusds.jose.jwk.RSAKey rsa ? rsa.toRSAPublicKey() : jwk.toECKey().toECPublicKey();
+  }
+
+  /** {@link FakeKeys} caches its pairs; loading one again reads every file of the jar anew. */
+  @ParameterizedTest
+  @EnumSource(FakeKey.Type.class)
+  void loadingAPairAgainReadsEveryFormOfTheSameKey(FakeKey.Type type) {
+    boolean rsa = type != FakeKey.Type.P521;
+    FakeKeyPair cached = FakeKeys.of(type, 2);
+
+    FakeKeyPair loaded = FakeKeyPair.load(type, type.fileName() + "-2");
+
+    assertThat(loaded).isNotSameAs(cached).hasToString(cached.toString());
+    assertThat(loaded.privateKeyPem()).isEqualTo(cached.privateKeyPem()).startsWith("-----BEGIN PRIVATE KEY-----");
+    assertThat(loaded.privateKeyTraditionalPem()).isEqualTo(cached.privateKeyTraditionalPem())
+        .startsWith(rsa ? "-----BEGIN RSA PRIVATE KEY-----" : "-----BEGIN EC PRIVATE KEY-----");
+    assertThat(loaded.privateKeyOpenSsh()).startsWith("-----BEGIN OPENSSH PRIVATE KEY-----");
+    assertThat(loaded.publicKeyPem()).startsWith("-----BEGIN PUBLIC KEY-----");
+    assertThat(loaded.rsaPublicKeyPem().map(pem -> pem.startsWith("-----BEGIN RSA PUBLIC KEY-----"))).isEqualTo(
+        rsa ? java.util.Optional.of(true) : java.util.Optional.empty());
+    assertThat(loaded.publicKeyOpenSsh()).isEqualTo(cached.publicKeyOpenSsh()).startsWith(rsa ? "ssh-rsa " : "ecdsa-sha2-nistp521 ")
+        .doesNotEndWith("\n");
+    assertThat(loaded.certificatePem()).startsWith("-----BEGIN CERTIFICATE-----");
+    assertThat(loaded.publicKey()).isEqualTo(cached.publicKey());
+    assertThat(loaded.publicKey().getAlgorithm()).isEqualTo(rsa ? "RSA" : "EC");
+    assertThat(loaded.jwk()).isEqualTo(cached.jwk()).contains(rsa ? "\"kty\":\"RSA\"" : "\"kty\":\"EC\"");
+    assertThat(loaded.privateKey()).isEqualTo(cached.privateKey());
+  }
+
+  @Test
+  void aMissingKeyFileIsATypedErrorNamingTheFile() {
+    assertThatThrownBy(() -> FakeKeyPair.load(FakeKey.Type.P521, "p521-3"))
+        .isInstanceOfSatisfying(JwtSignerException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_FILE_UNREADABLE))
+        .hasMessage("the fake key file p521-3.pkcs8.pem is missing from the test kit. Fix: use an unmodified jwt-signer-testkit jar.");
   }
 }

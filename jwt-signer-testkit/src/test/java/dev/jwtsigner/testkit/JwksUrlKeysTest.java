@@ -113,6 +113,16 @@ class JwksUrlKeysTest {
   }
 
   @Test
+  void takesHttpAndHttpsUrlsInAnyCaseAndRefusesOneWithoutAHost() {
+    for (String url : new String[] {"http://127.0.0.1:1/jwks.json", "https://127.0.0.1:1/jwks.json", "HTTPS://127.0.0.1:1/jwks.json"}) {
+      assertThat(AtomicPlatformVerifier.create(POLICY).trust(URI.create(url))).as(url).isNotNull();
+    }
+    assertThatThrownBy(() -> AtomicPlatformVerifier.create(POLICY).trust(URI.create("https:/jwks.json")))
+        .isInstanceOfSatisfying(JwtSignerException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT))
+        .hasMessageStartingWith("jwksUrl https:/jwks.json is not an absolute http or https URL.");
+  }
+
+  @Test
   void refusesAUrlThatIsNotHttp() {
     assertThatThrownBy(() -> AtomicPlatformVerifier.create(POLICY).trust(URI.create("file:///etc/jwks.json")))
         .isInstanceOfSatisfying(JwtSignerException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT))

@@ -52,7 +52,9 @@ class JwtAssertionsTest {
         .hasClaim("tags", List.of("a", 1))
         .hasClaim("addr", Map.of("city", "Oslo"))
         .expiresWithin(Duration.ofHours(1))
-        .isAcceptedBy(trusting(FakeKeys.rsa2048()))).doesNotThrowAnyException();
+        .isAcceptedBy(trusting(FakeKeys.rsa2048()))
+        .expiresWithin(Duration.ofHours(1))
+        .hasSubject("u1")).doesNotThrowAnyException();
   }
 
   @Test

@@ -178,4 +178,9 @@ class SignedPayloadVerifierTest {
     SignedPayloadBuilder b = SignedPayloadBuilder.create(keys).clock(clock).payload("{\"a\":1}");
     return (kid == null ? b : b.keyId(kid)).sign();
   }
+
+  @Test
+  void toStringNamesThePolicy() {
+    assertThat(SignedPayloadVerifier.create()).hasToString("SignedPayloadVerifier[" + AptoPolicy.defaults() + "]");
+  }
 }

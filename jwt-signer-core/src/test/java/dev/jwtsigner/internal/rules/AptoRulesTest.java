@@ -21,6 +21,22 @@ class AptoRulesTest {
   }
 
   @Test
+  void acceptsTheEpochItselfAndReadsWholeSecondsFromEveryNumberType() {
+    assertThat(AptoRules.timeClaim("iat", 0L, NOW)).isEmpty();
+    for (Object ahead : new Object[] {NOW + 100, (int) 2_000_000_000, (double) (NOW + 100), new java.math.BigDecimal(NOW + 100)}) {
+      assertThat(AptoRules.timeClaim("exp", ahead, NOW)).as("exp %s", ahead).isEmpty();
+    }
+  }
+
+  @Test
+  void tellsHowToFixANotYetValidIatOrNbf() {
+    assertThat(AptoRules.timeClaim("nbf", NOW + 1, NOW)).extracting(Violation::fix)
+        .containsExactly("leave nbf out, or set it no later than the time of signing.");
+    assertThat(AptoRules.timeClaim("iat", NOW + 1, NOW)).extracting(Violation::fix)
+        .containsExactly("leave iat to the builder (issuedAt(true)), or set it no later than the time of signing.");
+  }
+
+  @Test
   void refusesEveryFormAndMeaningTheVerifierRefuses() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("iat", NOW + 5);

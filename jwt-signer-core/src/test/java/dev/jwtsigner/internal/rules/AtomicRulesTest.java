@@ -43,6 +43,37 @@ class AtomicRulesTest {
   }
 
   @Test
+  void allowsTheClockSkewAndNamesTheNumbersInEachLifetimeMessage() {
+    long now = 1_767_225_600L;
+    long week = 7 * 86_400;
+    assertThat(RULES.expiry(Double.NaN, now - 30, now, 60)).as("expired within the skew").isEmpty();
+    assertThat(RULES.expiry(Double.NaN, now - 100, now, 60)).extracting(Violation::message)
+        .containsExactly("the token expired 100 s ago (allowed clock skew: 60 s).");
+    assertThat(RULES.expiry(Double.NaN, now + week + 30, now, 60)).as("beyond the maximum within the skew").isEmpty();
+    assertThat(RULES.expiry(Double.NaN, now + week + 100, now, 0)).extracting(Violation::message)
+        .containsExactly("exp lies 604900 s after now; the policy allows at most 604800 s (7 days) (allowed clock skew: 0 s).");
+    assertThat(RULES.expiry(now, now - 90, now, 0)).extracting(Violation::message)
+        .containsExactly("exp is not after iat: exp − iat is -90 s; the token must live longer than the SDK's expiry interval"
+            + " of 60 s.");
+    assertThat(RULES.expiry(now, now + 45, now, 0)).extracting(Violation::message)
+        .containsExactly("exp − iat is 45 s; the SDK asks for a new token 60 s before exp, so the token must live longer than that.");
+  }
+
+  @Test
+  void tellsHowToSetExpAndIatWhenMissing() {
+    assertThat(AtomicRules.timeClaim("exp", AtomicRules.ABSENT)).extracting(Violation::fix).containsExactly(
+        "set exp to a JSON number of seconds since the epoch: the token's expiry, such as expiresIn(Duration.ofHours(1)).");
+    assertThat(AtomicRules.timeClaim("iat", AtomicRules.ABSENT)).extracting(Violation::fix).containsExactly(
+        "set iat to a JSON number of seconds since the epoch: the time it was issued (jsonwebtoken and AtomicTokenBuilder"
+            + " add it).");
+  }
+
+  @Test
+  void acceptsAClaimNameOfExactlyTheLongestLength() {
+    assertThat(AtomicRules.claimName("x".repeat(AtomicRules.MAX_CLAIM_NAME_CHARS), "")).isEmpty();
+  }
+
+  @Test
   void checksTheFormOfTimeClaims() {
     assertThat(AtomicRules.timeClaim("exp", AtomicRules.ABSENT)).extracting(Violation::rule).containsExactly(Rule.CLAIM_MISSING);
     assertThat(AtomicRules.timeClaim("exp", "1")).extracting(Violation::message)
