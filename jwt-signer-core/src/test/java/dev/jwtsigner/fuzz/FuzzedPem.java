@@ -1,8 +1,7 @@
-package dev.jwtsigner.keys;
+package dev.jwtsigner.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jwtsigner.fuzz.FuzzInput;
 import dev.jwtsigner.TestKeys;
 import java.io.IOException;
 import java.io.StringReader;
@@ -21,17 +20,18 @@ import org.bouncycastle.util.io.pem.PemWriter;
 /**
  * Key text for the fuzz targets. Raw fuzzer text rarely gets past base64, so most inputs start from a real
  * key file and let the fuzzer edit it: flip and cut bytes of a block's DER (which reaches Bouncy Castle's
- * ASN.1 and key parsers), swap its label and headers, or splice text into the PEM itself.
+ * ASN.1 and key parsers), swap its label and headers, or splice text into the PEM itself. Shared with the
+ * command line's fuzz target through this module's test jar.
  */
-final class FuzzedPem {
+public final class FuzzedPem {
 
   /** Every form of key text the test resources hold, private and public, usable or not. */
-  static final List<String> FILES = List.of("rsa2048.pem", "rsa4096.pem", "p521.pem", "p256.pem", "rsa1024.pem",
+  public static final List<String> FILES = List.of("rsa2048.pem", "rsa4096.pem", "p521.pem", "p256.pem", "rsa1024.pem",
       "ed25519.pem", "ed25519.openssh", "rsa2048.encrypted.pem", "rsa2048.legacy-encrypted.pem",
       "p521.openssh-encrypted", "rsa2048.cert.pem", "rsa2048.pub.pem", "rsa2048.pub.rsa.pem", "p521.pub.pem",
       "p521.pub", "rsa2048.pub", "ed25519.openssh.pub");
   /** The passphrase of the encrypted test keys. */
-  static final String PASSPHRASE = "correct horse battery";
+  public static final String PASSPHRASE = "correct horse battery";
 
   private static final List<String> TEXTS = FILES.stream().map(TestKeys::pem).toList();
   private static final List<String> LABELS = List.of("PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY",
@@ -42,7 +42,7 @@ final class FuzzedPem {
   private FuzzedPem() {}
 
   /** Text for one run: a real key file edited by the input, or (one run in four) the input's raw text. */
-  static String next(FuzzInput data) {
+  public static String next(FuzzInput data) {
     int mode = data.below(4);
     if (mode == 0) {
       return data.restAsText();
@@ -71,7 +71,7 @@ final class FuzzedPem {
   }
 
   /** A passphrase for one run: none, the right one, or fuzzer text after a marker no message may show. */
-  static char[] passphrase(FuzzInput data) {
+  public static char[] passphrase(FuzzInput data) {
     switch (data.below(3)) {
       case 0:
         return null;
@@ -83,10 +83,10 @@ final class FuzzedPem {
   }
 
   /** Starts every fuzzed passphrase; a message or string that shows it leaks a secret. */
-  static final String MARKER = "\u2603pw";
+  public static final String MARKER = "\u2603pw";
 
   /** Asserts that {@code message} quotes neither base64 key lines of {@code text} nor a fuzzed passphrase. */
-  static void assertNoKeyMaterial(String message, String text) {
+  public static void assertNoKeyMaterial(String message, String text) {
     assertThat(message).isNotBlank().doesNotContain(MARKER);
     text.lines().map(String::strip).filter(line -> BASE64_LINE.matcher(line).matches())
         .forEach(line -> assertThat(message).doesNotContain(line));
