@@ -260,7 +260,9 @@ public final class StrictJson {
         return p.getLongValue();
       }
       case VALUE_NUMBER_FLOAT: {
-        double d = p.getDecimalValue().doubleValue();
+        // the double every consumer reads (Infinity beyond the range); not via BigDecimal, whose exponent is an
+        // int, so that "1e100000000000" would throw NumberFormatException instead of breaking a rule
+        double d = p.getDoubleValue();
         if (!Double.isFinite(d)) {
           throw reject(reason, notPortable(field, at(p.currentLocation())));
         }

@@ -1,6 +1,7 @@
 package dev.jwtsigner.keys;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.crypto.utils.ECChecks;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -286,6 +287,11 @@ public final class PublicKeys {
         throw new KeyRejectedException(Reason.KEY_CURVE_UNSUPPORTED,
             "public key text holds an EC key on an unnamed or unknown curve; ES512 needs P-521. Fix: "
                 + KeyChecks.MAKE_P521 + ".");
+      }
+      // the JDK's EC key factory takes any point; a JWK's is checked when nimbus reads it, an OpenSSH line's by BC
+      if (!ECChecks.isPointOnCurve(ec, ec.getParams())) {
+        throw malformed("public key text holds an EC key whose point is not on its curve (a corrupted or edited key)."
+            + " Fix: " + MAKE_PUBLIC + ".");
       }
       return key;
     }

@@ -325,6 +325,14 @@ class SignedPayloadBuilderTest {
   }
 
   @Test
+  void refusesANumberWhoseExponentIsBeyondAnIntAsNotPortableNotWithANumberFormatException() {
+    // found by RulebookFuzzTest: Jackson's BigDecimal reading threw NumberFormatException out of sign()
+    Violation v = only(builder.payload("{\"n\":1e100000000000}"));
+    assertThat(v.rule()).isEqualTo(Rule.VALUE_NOT_JSON);
+    assertThat(v.message()).startsWith("payload has a number at line 1, column 20 that JavaScript and Python consumers");
+  }
+
+  @Test
   void refusesACyclicMap() {
     Map<String, Object> a = new HashMap<>();
     a.put("self", List.of(a));

@@ -53,6 +53,7 @@ class StrictJsonTest {
       "{\"n\":-9007199254740992}   | VALUE_NOT_JSON | payload has a number at line 1, column 23 that JavaScript and Python consumers would not read as the same value (an integer beyond ±(2^53 − 1), or beyond the double range).",
       "{\"n\":123456789012345678901234567890} | VALUE_NOT_JSON | payload has a number at line 1, column 36 that JavaScript and Python consumers would not read as the same value (an integer beyond ±(2^53 − 1), or beyond the double range).",
       "{\"n\":1e400}               | VALUE_NOT_JSON | payload has a number at line 1, column 11 that JavaScript and Python consumers would not read as the same value (an integer beyond ±(2^53 − 1), or beyond the double range).",
+      "{\"n\":1e100000000000}      | VALUE_NOT_JSON | payload has a number at line 1, column 20 that JavaScript and Python consumers would not read as the same value (an integer beyond ±(2^53 − 1), or beyond the double range).",
   })
   void refusesWithTheRule(String input, Rule rule, String message) {
     Violation v = violation(() -> json.parseObject(input, "payload", Reason.PAYLOAD_REJECTED));
@@ -62,10 +63,10 @@ class StrictJsonTest {
 
   @Test
   void readsTheLargestIntegersEveryConsumerReadsExactly() {
-    assertThat(json.parseObject("{\"a\":9007199254740991,\"b\":-9007199254740991,\"c\":1e308,\"d\":1e-400}",
+    assertThat(json.parseObject("{\"a\":9007199254740991,\"b\":-9007199254740991,\"c\":1e308,\"d\":1e-400,\"e\":-1e-100000000000}",
         "payload", Reason.PAYLOAD_REJECTED))
         .containsEntry("a", 9_007_199_254_740_991L).containsEntry("b", -9_007_199_254_740_991L)
-        .containsEntry("c", 1e308).containsEntry("d", 0.0);
+        .containsEntry("c", 1e308).containsEntry("d", 0.0).containsEntry("e", -0.0);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.jwtsigner.fuzz.FuzzInput;
+import dev.jwtsigner.fuzz.FuzzedPem;
 import dev.jwtsigner.KeyRejectedException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;

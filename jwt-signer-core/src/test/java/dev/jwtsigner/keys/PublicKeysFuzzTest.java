@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.jwtsigner.fuzz.FuzzInput;
+import dev.jwtsigner.fuzz.FuzzedPem;
 import dev.jwtsigner.KeyRejectedException;
 import dev.jwtsigner.TestKeys;
+import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.stream.Stream;
@@ -45,7 +47,9 @@ class PublicKeysFuzzTest {
     FuzzInput data = new FuzzInput(input);
     String text = data.nextBoolean() ? data.splice(data.nextBoolean() ? JWK : JWKS, 64) : FuzzedPem.next(data);
     try {
-      assertThat(PublicKeys.parse(text)).isInstanceOfAny(RSAPublicKey.class, ECPublicKey.class);
+      PublicKey key = PublicKeys.parse(text);
+      assertThat(key).isInstanceOfAny(RSAPublicKey.class, ECPublicKey.class);
+      assertThat(PublicKeys.thumbprint(key)).hasSize(43); // a usable key: on its curve, exportable as a JWK
     } catch (KeyRejectedException e) {
       FuzzedPem.assertNoKeyMaterial(e.getMessage(), text);
     }

@@ -145,6 +145,18 @@ class PublicKeysTest {
   }
 
   @Test
+  void refusesAP521PemKeyWhosePointIsNotOnTheCurve() {
+    // found by CliInputFuzzTest: the JDK's key factory took the point, and `keys convert --json` then failed
+    // with nimbus' IllegalStateException; the last byte of y edited takes the point off P-521
+    byte[] der = Base64.getMimeDecoder().decode(TestKeys.pem("p521.pub.pem").replaceAll("-----[A-Z ]+-----", ""));
+    der[der.length - 1] ^= 1;
+    String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END PUBLIC KEY-----\n";
+    assertRejected(() -> PublicKeys.parse(pem), Reason.PUBLIC_KEY_MALFORMED,
+        "public key text holds an EC key whose point is not on its curve (a corrupted or edited key). Fix: "
+            + MAKE_PUBLIC + ".");
+  }
+
+  @Test
   void refusesASymmetricJwk() {
     assertRejected(() -> PublicKeys.parse("{\"kty\":\"oct\",\"k\":\"GawgguFyGrWKav7AX4VKUg\"}"), Reason.PUBLIC_KEY_MALFORMED,
         "public key text holds a private or secret JWK (it has \"d\" or \"k\"); never share or upload private key material."
