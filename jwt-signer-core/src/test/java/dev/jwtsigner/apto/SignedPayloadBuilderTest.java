@@ -431,7 +431,9 @@ class SignedPayloadBuilderTest {
   void toStringNamesNoKidWhenNoneIsSet() {
     assertThat(SignedPayloadBuilder.create(RSA2048).toString())
         .startsWith("SignedPayloadBuilder[keys=KeySource.fromPemText[SigningKey[RSA 2048 bits]], iat=true, ")
-        .doesNotContain("kid=");
+        .doesNotContain("kid=").doesNotContain("expiresIn");
+    assertThat(SignedPayloadBuilder.create(RSA2048).expiresIn(java.time.Duration.ofMinutes(5)).toString())
+        .contains(", iat=true, expiresIn=PT5M, ");
   }
 
   private static Violation only(SignedPayloadBuilder b) {

@@ -454,7 +454,9 @@ class KeySourceTest {
     // p·q is still n, but p − 1 (or q − 1) is 0, which no CRT exponent can be reduced by
     PrivateKey trivial = KeyFactory.getInstance("RSA").generatePrivate(new RSAPrivateCrtKeySpec(
         a.getModulus(), a.getPublicExponent(), a.getPrivateExponent(), pIsOne ? one : a.getModulus(), pIsOne ? a.getModulus() : one,
-        a.getPrimeExponentP(), a.getPrimeExponentQ(), a.getCrtCoefficient()));
+        // with q = 1, a dP that fits p = n, so that the check reaches q − 1
+        pIsOne ? a.getPrimeExponentP() : a.getPublicExponent().modInverse(a.getModulus().subtract(one)),
+        a.getPrimeExponentQ(), a.getCrtCoefficient()));
     assertThatThrownBy(() -> KeySource.of(trivial))
         .isInstanceOfSatisfying(KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_MALFORMED))
         .hasMessageStartingWith("the RSA private key's parts do not belong together");

@@ -79,6 +79,10 @@ class JwtAssertionsTest {
         .hasMessageStartingWith("Expecting claim \"n\" to be \"3\" but it is 3.");
     assertThatThrownBy(() -> JwtAssertions.assertThat(TOKEN).hasClaim("tags", List.of("a", 1, 2)))
         .hasMessageStartingWith("Expecting claim \"tags\" to be [a, 1, 2] but it is [a, 1].");
+    assertThatThrownBy(() -> JwtAssertions.assertThat(TOKEN).hasClaim("tags", List.of("a", 2)))
+        .hasMessageStartingWith("Expecting claim \"tags\" to be [a, 2] but it is [a, 1].");
+    assertThatThrownBy(() -> JwtAssertions.assertThat(TOKEN).hasClaim("addr", Map.of("city", "Bergen")))
+        .hasMessageStartingWith("Expecting claim \"addr\" to be {city=Bergen} but it is {city=Oslo}.");
     assertThatThrownBy(() -> JwtAssertions.assertThat(TOKEN).hasClaim("email", "ada@example.com"))
         .hasMessage("Expecting claim \"email\" to be \"ada@example.com\" but the token has no claim \"email\"." + SHOWN);
   }
