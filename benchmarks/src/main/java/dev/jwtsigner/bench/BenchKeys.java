@@ -52,9 +52,14 @@ public final class BenchKeys {
     this.accpPublic = accp == null ? null : accp.generatePublic(new X509EncodedKeySpec(spki));
   }
 
+  /** ACCP when it is on the class path and loads; null otherwise (a run without it measures the JDK's engines). */
   private static Provider accp() {
-    AmazonCorrettoCryptoProvider accp = new AmazonCorrettoCryptoProvider();
-    return accp.getLoadingError() == null ? accp : null;
+    try {
+      AmazonCorrettoCryptoProvider accp = new AmazonCorrettoCryptoProvider();
+      return accp.getLoadingError() == null ? accp : null;
+    } catch (LinkageError e) {
+      return null; // not on the class path
+    }
   }
 
   /** The key pair for {@code algorithm}. */
