@@ -6,7 +6,7 @@
 # (libFuzzer's -merge=1 would minimize further, but it re-runs the fuzzer as a subprocess, which a JUnit fuzz
 # test cannot be.) See CONTRIBUTING.md, "Fuzz testing".
 # usage: fuzz/keep-corpus.sh MODULE FULLY.QUALIFIED.XxxFuzzTest [MAX]   (MAX: fewer for slow targets, so the
-# default build's replay stays within seconds; CliInputFuzzTest keeps 100)
+# default build's replay stays within seconds; see CONTRIBUTING.md for each target's)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 module=$1
