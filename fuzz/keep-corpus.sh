@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Keeps a fuzz target's corpus in the repository: the last campaign's corpus (<module>/.cifuzz-corpus, inputs
 # libFuzzer kept because each added coverage when it was found) replaces the target's corpus-<sha1> files beside
-# its seeds: all of them, or MAX (default 500) spread evenly over their sizes, at most 1 MB, leaving out what a seed or crash file holds already.
+# its seeds: all of them, or MAX (default 500) spread evenly over their sizes, at most 1 MB, leaving out what a
+# seed or crash file holds already.
 # (libFuzzer's -merge=1 would minimize further, but it re-runs the fuzzer as a subprocess, which a JUnit fuzz
 # test cannot be.) See CONTRIBUTING.md, "Fuzz testing".
 # usage: fuzz/keep-corpus.sh MODULE FULLY.QUALIFIED.XxxFuzzTest [MAX]   (MAX: fewer for slow targets, so the
-# default build's replay stays within seconds; CliInputFuzzTest keeps 100)
+# default build's replay stays within seconds; see CONTRIBUTING.md for each target's)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 module=$1

@@ -157,6 +157,14 @@ public final class StrictJson {
       throw reject(reason, field, Rule.JSON_MALFORMED, field + " starts with a byte order mark, which RFC 8259"
           + " forbids a sender to add.", "send the JSON text without a byte order mark (U+FEFF) in front.");
     }
+    // Jackson takes a NUL among the first four bytes for UTF-16 or UTF-32 and reads "\0\0\0{\0\0\0}" as {}; in
+    // UTF-8 JSON a NUL byte is never allowed, so it is refused where it stands
+    for (int i = 0; i < Math.min(4, utf8.length); i++) {
+      if (utf8[i] == 0) {
+        throw reject(reason, field, Rule.JSON_MALFORMED, field + " is not strict JSON at line 1, column " + (i + 1) + ".",
+            "send RFC 8259 JSON in UTF-8: no NUL bytes, no UTF-16 or UTF-32.");
+      }
+    }
     // valid UTF-8 encodes no lone surrogate, so only an escape (a backslash, u, four hex digits) can make one
     boolean escapes = contains(utf8, (byte) '\\');
     try {

@@ -333,6 +333,14 @@ class SignedPayloadBuilderTest {
   }
 
   @Test
+  void refusesAPayloadThatIsJsonOnlyReadAsUtf32() {
+    // found by SignedPayloadBuilderFuzzTest: "\0\0\0{\0\0\0}" was signed as it stands, and the decoder refused it
+    Violation v = only(builder.payload("\0\0\0{\0\0\0}"));
+    assertThat(v.rule()).isEqualTo(Rule.JSON_MALFORMED);
+    assertThat(v.message()).isEqualTo("payload is not strict JSON at line 1, column 1.");
+  }
+
+  @Test
   void refusesACyclicMap() {
     Map<String, Object> a = new HashMap<>();
     a.put("self", List.of(a));

@@ -62,6 +62,17 @@ class StrictJsonTest {
   }
 
   @Test
+  void refusesNulBytesThatJacksonWouldReadAsUtf32() {
+    // found by SignedPayloadBuilderFuzzTest: Jackson read "\0\0\0{\0\0\0}" as UTF-32 {}, which the builder signed
+    for (String text : List.of("\0\0\0{\0\0\0}", "{\0}\0", " \0{}")) {
+      Violation v = violation(() -> json.parseObject(text, "payload", Reason.PAYLOAD_REJECTED));
+      assertThat(v.rule()).isEqualTo(Rule.JSON_MALFORMED);
+      assertThat(v.message()).isEqualTo("payload is not strict JSON at line 1, column " + (text.indexOf('\0') + 1) + ".");
+      assertThat(v.fix()).isEqualTo("send RFC 8259 JSON in UTF-8: no NUL bytes, no UTF-16 or UTF-32.");
+    }
+  }
+
+  @Test
   void readsTheLargestIntegersEveryConsumerReadsExactly() {
     assertThat(json.parseObject("{\"a\":9007199254740991,\"b\":-9007199254740991,\"c\":1e308,\"d\":1e-400,\"e\":-1e-100000000000}",
         "payload", Reason.PAYLOAD_REJECTED))
