@@ -139,6 +139,16 @@ class EngineTest {
     }
   }
 
+  @Test
+  void enginesAreEqualOnlyForTheSameProviderObjectAndDescription() {
+    java.security.Provider sun = java.security.Security.getProvider("SUN");
+    java.security.Provider copy = new java.security.Provider("SUN", "1", "a provider with another provider's name") {};
+    Engine one = Engine.of(sun, "SUN (JDK)");
+    assertThat(one).isEqualTo(Engine.of(sun, "SUN (JDK)")).hasSameHashCodeAs(Engine.of(sun, "SUN (JDK)"));
+    assertThat(one).isNotEqualTo(Engine.of(copy, "SUN (JDK)")).isNotEqualTo(Engine.of(sun, "SUN (other)"));
+    assertThat(Engine.of(null, "(JDK default)")).isEqualTo(Engine.of(null, "(JDK default)")).isNotEqualTo(one);
+  }
+
   private static byte[] hex(Object text) {
     return HexFormat.of().parseHex((String) text);
   }
