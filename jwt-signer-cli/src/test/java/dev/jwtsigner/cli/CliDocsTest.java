@@ -39,6 +39,42 @@ class CliDocsTest {
   @TempDir
   Path dir;
 
+  /**
+   * docs/performance.md's table of CLI start-up times: every figure is the median that
+   * {@code benchmarks/cold-start.sh} wrote into {@code benchmarks/results/jdk17-start-up.md} or
+   * {@code jdk25-start-up.md} for that command (with the archive, then {@code JWT_SIGNER_CDS=off}).
+   */
+  @Test
+  void theCliStartUpTableOfThePerformancePageIsTheMeasuredOne() throws Exception {
+    Path root = Path.of(System.getProperty("jwtsigner.root", ".."));
+    String page = Files.readString(root.resolve("docs/performance.md"), StandardCharsets.UTF_8);
+    Map<String, String> jdk17 = cliMedians(Files.readString(root.resolve("benchmarks/results/jdk17-start-up.md")));
+    Map<String, String> jdk25 = cliMedians(Files.readString(root.resolve("benchmarks/results/jdk25-start-up.md")));
+    Matcher row = Pattern.compile("(?m)^\\| `jwt-signer ([^`]+?)(?: --sub u1)?` \\| ([\\d.]+) ms \\| ([\\d.]+) ms \\| ([\\d.]+) ms \\| ([\\d.]+) ms \\|$")
+        .matcher(page);
+    int rows = 0;
+    while (row.find()) {
+      String command = "CLI " + row.group(1);
+      assertThat(List.of(row.group(2), row.group(3), row.group(4), row.group(5))).as(command)
+          .containsExactly(jdk17.get(command), jdk17.get(command + ", JWT_SIGNER_CDS=off"), jdk25.get(command),
+              jdk25.get(command + ", JWT_SIGNER_CDS=off"));
+      rows++;
+    }
+    assertThat(rows).as("rows of the CLI table").isEqualTo(3);
+  }
+
+  /** {"CLI inspect TOKEN": "142", ...}: the median column of cold-start.sh's CLI rows. */
+  private static Map<String, String> cliMedians(String table) {
+    Map<String, String> medians = new java.util.HashMap<>();
+    for (String line : table.split("\n")) {
+      String[] cells = line.split("\\|");
+      if (cells.length > 3 && cells[1].strip().startsWith("CLI ")) {
+        medians.put(cells[1].strip(), cells[3].strip());
+      }
+    }
+    return medians;
+  }
+
   @Test
   void everyCommandInTheDocPrintsWhatTheDocShows() throws Exception {
     List<String> lines = Files.readAllLines(DOC, StandardCharsets.UTF_8);
