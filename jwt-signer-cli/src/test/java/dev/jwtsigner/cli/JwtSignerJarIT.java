@@ -158,6 +158,31 @@ class JwtSignerJarIT {
   }
 
   @Test
+  void aTrainingThatFailsLeavesAMarkAndIsNotTriedAgain() throws Exception {
+    // a JDK whose java runs every command but fails the training run
+    Path fakeHome = dir.resolve("jdk");
+    Files.createDirectories(fakeHome.resolve("bin"));
+    Path fakeJava = fakeHome.resolve("bin/java");
+    Files.writeString(fakeJava, "#!/bin/sh\nfor a in \"$@\"; do [ \"$a\" = dev.jwtsigner.cli.Training ] && exit 3; done\nexec '"
+        + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+    assertThat(fakeJava.toFile().setExecutable(true)).isTrue();
+    Path cache = dir.resolve("cache");
+    java.util.Map<String, String> env = java.util.Map.of("XDG_CACHE_HOME", cache.toString(), "JAVA_HOME", fakeHome.toString());
+
+    Run first = launch(env, "--version");
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out()).startsWith("jwt-signer ");
+    List<String> files = afterTraining(cache);
+    assertThat(files).as("a failure mark, no archive, no lock, no temporary file").singleElement()
+        .satisfies(name -> assertThat(name).matches("\\d+\\.failed"));
+
+    Run second = launch(env, "--version");
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    Thread.sleep(500); // a training, were one started, would hold its lock by now
+    assertThat(afterTraining(cache)).isEqualTo(files);
+  }
+
+  @Test
   void aBrokenArchiveOrNoCacheStillRunsTheCommand() throws Exception {
     Path cache = dir.resolve("cache");
     java.util.Map<String, String> env = java.util.Map.of("XDG_CACHE_HOME", cache.toString());
