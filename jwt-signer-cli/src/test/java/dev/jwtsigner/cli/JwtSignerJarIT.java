@@ -80,7 +80,7 @@ class JwtSignerJarIT {
       assertThat(r.exitCode()).as(r.err()).isZero();
       // the JDK makes a proxy class for each annotation type read: picocli's model is built without any
       assertThat(Files.readString(log)).as(String.join(" ", command)).contains("dev.jwtsigner.cli.JwtSignerCli ")
-          .doesNotContain("jdk.proxy").doesNotContain("$Proxy");
+          .doesNotContainPattern("jdk\\.proxy\\d|\\$Proxy\\d");
     }
   }
 
