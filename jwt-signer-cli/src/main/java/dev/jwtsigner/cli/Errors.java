@@ -38,20 +38,20 @@ final class Errors implements IExecutionExceptionHandler {
         err.println("  - " + v.field() + " [" + v.rule() + "]: " + v.message());
         err.println("    Fix: " + v.fix());
       }
-      if (root.json) {
+      if (root.json()) {
         Map<String, Object> json = Json.object();
         json.put("error", refusal.reason().name());
         json.put("message", headline(refusal));
         json.put("violations", violations(refusal.violations()));
         cl.getOut().println(Json.pretty(json));
       }
-      if (root.verbose) {
+      if (root.verbose()) {
         e.printStackTrace(err);
       }
       return REFUSED;
     }
-    err.println(name + ": failed with " + e.getClass().getName() + (root.verbose ? "" : "; run with --verbose for the stack trace"));
-    if (root.verbose) {
+    err.println(name + ": failed with " + e.getClass().getName() + (root.verbose() ? "" : "; run with --verbose for the stack trace"));
+    if (root.verbose()) {
       e.printStackTrace(err);
     }
     return REFUSED;

@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Properties;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 import picocli.AutoComplete;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
 
 /**
@@ -22,32 +24,64 @@ import picocli.CommandLine.ScopeType;
  * }</pre>
  *
  * <p>Exit codes: 0 done (or accepted), 1 refused (a library refusal, or a verdict that refuses), 2 usage error.
+ * The commands' models are built with picocli's programmatic API ({@link BaseCommand}): a run reads no
+ * annotation, except {@code generate-completion}, which is picocli's own annotated command.
  */
-@Command(name = "jwt-signer", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
-    versionProvider = JwtSignerCli.Version.class, sortOptions = false, usageHelpAutoWidth = true,
-    description = "Make keys, sign and verify tokens the way the Atomic SDK and Apto Mobile API check them, offline.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:done; the token is accepted", "1:refused: a rule, a key or a verdict said no (reason, rule and fix on stderr)",
-        "2:usage: an unknown option, a missing argument, an unreadable file"})
 public final class JwtSignerCli implements Runnable {
 
   /** The commands, in the order the help lists them. */
-  static final List<Class<?>> COMMANDS = List.of(KeygenCommand.class, KeysCommand.class, SignCommand.class,
-      VerifyCommand.class, InspectCommand.class, DebuggerCommand.class, AutoComplete.GenerateCompletion.class);
+  static final Map<String, Function<JwtSignerCli, BaseCommand>> COMMANDS = commands();
 
-  @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print the answer as JSON, for scripts.")
-  boolean json;
+  private static Map<String, Function<JwtSignerCli, BaseCommand>> commands() {
+    Map<String, Function<JwtSignerCli, BaseCommand>> m = new LinkedHashMap<>();
+    m.put("keygen", KeygenCommand::new);
+    m.put("keys", KeysCommand::new);
+    m.put("sign", SignCommand::new);
+    m.put("verify", VerifyCommand::new);
+    m.put("inspect", InspectCommand::new);
+    m.put("debugger", DebuggerCommand::new);
+    return m;
+  }
 
-  @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of unexpected errors.")
-  boolean verbose;
-
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  private static final String COMPLETION = "generate-completion";
 
   final Context context;
+  final CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("jwt-signer");
 
   JwtSignerCli(Context context) {
     this.context = context;
+    spec.scopeType(ScopeType.INHERIT).versionProvider(new Version());
+    spec.usageMessage().sortOptions(false).autoWidth(true)
+        .description("Make keys, sign and verify tokens the way the Atomic SDK and Apto Mobile API check them, offline.")
+        .exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes());
+    spec.addOption(BaseCommand.flag("Print the answer as JSON, for scripts.", "--json").scopeType(ScopeType.INHERIT).build());
+    spec.addOption(BaseCommand.flag("Print stack traces of unexpected errors.", "--verbose").scopeType(ScopeType.INHERIT).build());
+    addHelpOptions(spec);
+  }
+
+  private static Map<String, String> exitCodes() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("0", "done; the token is accepted");
+    m.put("1", "refused: a rule, a key or a verdict said no (reason, rule and fix on stderr)");
+    m.put("2", "usage: an unknown option, a missing argument, an unreadable file");
+    return m;
+  }
+
+  /**
+   * {@code -h} and {@code -V}, as picocli's {@code mixinStandardHelpOptions} adds them; that mixin is
+   * annotated, so reading it would cost the start-up this model avoids.
+   */
+  static void addHelpOptions(CommandSpec spec) {
+    spec.addOption(BaseCommand.flag("Show this help message and exit.", "-h", "--help").usageHelp(true).build());
+    spec.addOption(BaseCommand.flag("Print version information and exit.", "-V", "--version").versionHelp(true).build());
+  }
+
+  boolean json() {
+    return spec.findOption("--json").<Boolean>getValue();
+  }
+
+  boolean verbose() {
+    return spec.findOption("--verbose").<Boolean>getValue();
   }
 
   @Override
@@ -67,7 +101,8 @@ public final class JwtSignerCli implements Runnable {
 
   /** Runs {@code args} with {@code context}, writing to {@code out} and {@code err}; returns the exit code. */
   static int execute(Context context, PrintWriter out, PrintWriter err, String... args) {
-    return commandLine(context, out, err, args.length == 0 ? null : args[0]).execute(args);
+    boolean version = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+    return commandLine(context, out, err, args.length == 0 ? null : args[0], !version).execute(args);
   }
 
   /** The configured command line with every command: commands get the context, errors print reason, rule and fix. */
@@ -77,44 +112,40 @@ public final class JwtSignerCli implements Runnable {
 
   /**
    * As {@link #commandLine(Context, PrintWriter, PrintWriter)}, with only the command named {@code first} when
-   * it names one: picocli reflects over every option of every command it is given, and a short command such as
-   * {@code inspect TOKEN} should not pay for the others. Anything else ({@code --help}, a mistyped name, an
-   * option first, {@code generate-completion}) gets them all, so the help and the completion script list
-   * every command.
+   * it names one: a short command such as {@code inspect TOKEN} should not pay for building the others.
+   * Anything else ({@code --help}, a mistyped name, an option first, {@code generate-completion}) gets them
+   * all, so the help and the completion script list every command.
    */
   static CommandLine commandLine(Context context, PrintWriter out, PrintWriter err, String first) {
-    boolean one = first != null && !first.equals("generate-completion") && COMMANDS.stream().anyMatch(c -> name(c).equals(first));
+    return commandLine(context, out, err, first, true);
+  }
+
+  /**
+   * As above; {@code withCompletion} false leaves out {@code generate-completion}, picocli's annotated command,
+   * whose model costs the first annotation read (~20 ms): a lone {@code --version} has no use for it.
+   */
+  private static CommandLine commandLine(Context context, PrintWriter out, PrintWriter err, String first, boolean withCompletion) {
+    boolean one = first != null && COMMANDS.containsKey(first);
     JwtSignerCli root = new JwtSignerCli(context);
-    CommandLine.IFactory defaults = CommandLine.defaultFactory();
-    CommandLine cl = new CommandLine(root, new CommandLine.IFactory() {
-      @Override
-      public <K> K create(Class<K> cls) throws Exception {
-        K made = defaults.create(cls);
-        if (made instanceof BaseCommand command) {
-          command.root = root;
-        }
-        return made;
+    CommandLine cl = new CommandLine(root.spec);
+    COMMANDS.forEach((name, command) -> {
+      if (!one || name.equals(first)) {
+        cl.addSubcommand(name, command.apply(root).build());
       }
     });
-    for (Class<?> command : COMMANDS) {
-      if (!one || name(command).equals(first)) {
-        cl.addSubcommand(command);
-      }
+    if (!one && withCompletion) {
+      cl.addSubcommand(COMPLETION, new AutoComplete.GenerateCompletion());
     }
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(new Errors(root));
     cl.setParameterExceptionHandler(Errors::usage);
     // the completion script is a hidden helper; `jwt-signer generate-completion` prints it (docs/cli.md)
-    CommandLine completion = cl.getSubcommands().get("generate-completion");
+    CommandLine completion = cl.getSubcommands().get(COMPLETION);
     if (completion != null) {
       completion.getCommandSpec().usageMessage().hidden(true);
     }
     return cl;
-  }
-
-  private static String name(Class<?> command) {
-    return command.getAnnotation(Command.class).name();
   }
 
   /** The version from the build (version.properties, filtered by Maven). */

@@ -14,34 +14,37 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code keygen}: a key pair in every upload-ready form, and what to paste where. */
-@Command(name = "keygen", sortOptions = false,
-    description = {"Make a key pair and write it in every upload-ready form, then say what to paste where.",
-        "Writes private.pem (PKCS#8, rw-------), public.pem (SPKI), public-rsa.pem (PKCS#1, RSA only),",
-        "public.jwk.json (kid = RFC 7638 thumbprint) and jwks.json; never overwrites a private key."})
 final class KeygenCommand extends BaseCommand {
 
-  @Option(names = "--platform", required = true, paramLabel = "atomic|apto", description = "Where the public key goes.")
-  Platform platform;
+  /** Read by {@link #call()} and used by {@link #where(boolean)}. */
+  private Platform platform;
+  private String kid;
 
-  @Option(names = "--alg", paramLabel = "RS256|RS512|ES512",
-      description = "The algorithm (default RS256; Apto takes RS256 only).")
-  String algorithm = "RS256";
+  KeygenCommand(JwtSignerCli root) {
+    super(root, "keygen", "Make a key pair and write it in every upload-ready form, then say what to paste where.",
+        "Writes private.pem (PKCS#8, rw-------), public.pem (SPKI), public-rsa.pem (PKCS#1, RSA only),",
+        "public.jwk.json (kid = RFC 7638 thumbprint) and jwks.json; never overwrites a private key.");
+  }
 
-  @Option(names = "--bits", paramLabel = "N", description = "RSA key size (default 2048 for RS256, 4096 for RS512).")
-  Integer bits;
-
-  @Option(names = "--out", paramLabel = "DIR", description = "The folder to write (default keys-out; created if missing).")
-  String out = "keys-out";
-
-  @Option(names = "--kid", paramLabel = "KID", description = "Apto: the kid you register the key under (default key_1).")
-  String kid = "key_1";
+  @Override
+  void define(CommandSpec spec) {
+    spec.addOption(option("--platform", "atomic|apto", "Where the public key goes.").type(Platform.class).required(true).build());
+    spec.addOption(option("--alg", "RS256|RS512|ES512", "The algorithm (default RS256; Apto takes RS256 only).")
+        .initialValue("RS256").build());
+    spec.addOption(option("--bits", "N", "RSA key size (default 2048 for RS256, 4096 for RS512).").type(Integer.class).build());
+    spec.addOption(option("--out", "DIR", "The folder to write (default keys-out; created if missing).").initialValue("keys-out").build());
+    spec.addOption(option("--kid", "KID", "Apto: the kid you register the key under (default key_1).").initialValue("key_1").build());
+  }
 
   @Override
   public Integer call() {
+    platform = value("--platform");
+    kid = value("--kid");
+    String algorithm = value("--alg");
+    Integer bits = value("--bits");
     JwsAlgorithm alg = JwsAlgorithm.fromJoseName(algorithm)
         .orElseThrow(() -> usage("--alg must be RS256, RS512 or ES512."));
     if (platform == Platform.apto && alg != AptoPolicy.ALGORITHM) {
@@ -49,7 +52,7 @@ final class KeygenCommand extends BaseCommand {
     }
     int size = bits != null ? bits : alg == JwsAlgorithm.RS512 ? 4096 : alg == JwsAlgorithm.ES512 ? 521 : 2048;
     KeyPair pair = generate(alg, size);
-    Path folder = context().path(out).toAbsolutePath().normalize();
+    Path folder = context().path(value("--out")).toAbsolutePath().normalize();
     List<Path> written = KeyPairs.writeFiles(pair, folder);
     boolean rsa = pair.getPublic() instanceof RSAPublicKey;
     String upload = platform == Platform.apto ? KeyPairs.PUBLIC_KEY_FILE

@@ -18,15 +18,20 @@ import java.util.List;
 import java.util.Map;
 import org.bouncycastle.crypto.util.OpenSSHPublicKeyUtil;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code keys inspect} and {@code keys convert}. */
-@Command(name = "keys", description = "Inspect and convert key files.",
-    subcommands = {KeysCommand.Inspect.class, KeysCommand.Convert.class})
 final class KeysCommand extends BaseCommand {
+
+  KeysCommand(JwtSignerCli root) {
+    super(root, "keys", "Inspect and convert key files.");
+  }
+
+  @Override
+  void define(CommandSpec spec) {
+    spec.addSubcommand("inspect", new Inspect(root).build());
+    spec.addSubcommand("convert", new Convert(root).build());
+  }
 
   @Override
   public Integer call() {
@@ -34,27 +39,29 @@ final class KeysCommand extends BaseCommand {
   }
 
   /** The public key of a public-key text, or of a private key (derived). */
-  static PublicKey publicKey(BaseCommand command, Options.Passphrase passphrase, String text) {
+  static PublicKey publicKey(BaseCommand command, String text) {
     KeyFacts facts = KeyFacts.of(text);
     if (facts.isPrivate() && !facts.format().startsWith("JWK")) {
-      return KeyFacts.publicOf(passphrase.load(command, text).signingKey().privateKey());
+      return KeyFacts.publicOf(Options.Passphrase.load(command, text).signingKey().privateKey());
     }
     return PublicKeys.parse(text);
   }
 
-  @Command(name = "inspect", sortOptions = false,
-      description = {"Say what a key file is (format, type, size or curve, encrypted or not, RFC 7638 thumbprint)",
-          "and whether each platform accepts it; when not, the library's reason and fix. Exit 1 when no platform does."})
   static final class Inspect extends BaseCommand {
-    @Parameters(paramLabel = "FILE|-", description = "A private or public key file, or - for standard input.")
-    String file;
+    Inspect(JwtSignerCli root) {
+      super(root, "inspect", "Say what a key file is (format, type, size or curve, encrypted or not, RFC 7638 thumbprint)",
+          "and whether each platform accepts it; when not, the library's reason and fix. Exit 1 when no platform does.");
+    }
 
-    @Mixin
-    Options.Passphrase passphrase;
+    @Override
+    void define(CommandSpec spec) {
+      spec.addPositional(parameter("FILE|-", "A private or public key file, or - for standard input.").build());
+      Options.Passphrase.addTo(spec);
+    }
 
     @Override
     public Integer call() {
-      String text = readText(file, "the key");
+      String text = readText(parameter(), "the key");
       KeyFacts facts = KeyFacts.of(text);
       Map<String, Object> answer = Json.object();
       answer.put("format", facts.format());
@@ -93,7 +100,7 @@ final class KeysCommand extends BaseCommand {
     private boolean inspectPrivate(String text, KeyFacts facts, Map<String, Object> answer) {
       KeySource source;
       try {
-        source = passphrase.load(this, text);
+        source = Options.Passphrase.load(this, text);
       } catch (JwtSignerException e) {
         Map<String, Object> refused = refusal(e);
         if (e.reason() == JwtSignerException.Reason.KEY_PASSPHRASE_REQUIRED) {
@@ -220,22 +227,23 @@ final class KeysCommand extends BaseCommand {
   /** The forms {@code keys convert} writes. */
   enum Form { spki, pkcs1, jwk, jwks, openssh }
 
-  @Command(name = "convert", sortOptions = false,
-      description = {"Write a public key (or the public half of a private key) in another form:",
-          "spki (PUBLIC KEY PEM), pkcs1 (RSA PUBLIC KEY PEM, as ssh-keygen -e -m PEM prints), jwk, jwks, openssh."})
   static final class Convert extends BaseCommand {
-    @Parameters(paramLabel = "FILE|-", description = "A public or private key file, or - for standard input.")
-    String file;
+    Convert(JwtSignerCli root) {
+      super(root, "convert", "Write a public key (or the public half of a private key) in another form:",
+          "spki (PUBLIC KEY PEM), pkcs1 (RSA PUBLIC KEY PEM, as ssh-keygen -e -m PEM prints), jwk, jwks, openssh.");
+    }
 
-    @Option(names = "--to", required = true, paramLabel = "spki|pkcs1|jwk|jwks|openssh", description = "The form to write.")
-    Form to;
-
-    @Mixin
-    Options.Passphrase passphrase;
+    @Override
+    void define(CommandSpec spec) {
+      spec.addPositional(parameter("FILE|-", "A public or private key file, or - for standard input.").build());
+      spec.addOption(option("--to", "spki|pkcs1|jwk|jwks|openssh", "The form to write.").type(Form.class).required(true).build());
+      Options.Passphrase.addTo(spec);
+    }
 
     @Override
     public Integer call() throws IOException {
-      PublicKey key = publicKey(this, passphrase, readText(file, "the key"));
+      Form to = value("--to");
+      PublicKey key = publicKey(this, readText(parameter(), "the key"));
       String text = switch (to) {
         case spki -> KeyPairs.publicKeyPem(key);
         case pkcs1 -> KeyPairs.rsaPublicKeyPem(key);

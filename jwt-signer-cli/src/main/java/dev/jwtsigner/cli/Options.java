@@ -13,9 +13,17 @@ import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Option groups shared by several commands (picocli mixins). */
+/**
+ * Option groups shared by several commands: each adds its options to a command's model and reads their
+ * values back from it.
+ *
+ * <pre>{@code
+ * void define(CommandSpec spec) { Options.At.addTo(spec); }
+ * public Integer call() { InstantSource clock = Options.At.clock(this); ... }
+ * }</pre>
+ */
 final class Options {
 
   private Options() {}
@@ -34,12 +42,16 @@ final class Options {
 
   /** {@code --at}: the instant to act at instead of now (signing, verifying, the timeline). */
   static final class At {
-    @Option(names = "--at", paramLabel = "INSTANT",
-        description = "Act as if now were this instant (ISO-8601, such as 2026-01-01T00:00:00Z); default: now.")
-    Instant at;
+    private At() {}
 
-    InstantSource clock(Context context) {
-      return at == null ? context.clock() : InstantSource.fixed(at);
+    static void addTo(CommandSpec spec) {
+      spec.addOption(BaseCommand.option("--at", "INSTANT",
+          "Act as if now were this instant (ISO-8601, such as 2026-01-01T00:00:00Z); default: now.").type(Instant.class).build());
+    }
+
+    static InstantSource clock(BaseCommand command) {
+      Instant at = command.value("--at");
+      return at == null ? command.context().clock() : InstantSource.fixed(at);
     }
   }
 
@@ -48,17 +60,18 @@ final class Options {
    * argument, which would land in the shell history and the process list.
    */
   static final class Passphrase {
-    @Option(names = "--passphrase-env", paramLabel = "VAR", description = "Read the key's passphrase from this environment variable.")
-    String variable;
+    private Passphrase() {}
 
-    @Option(names = "--passphrase-file", paramLabel = "FILE", description = "Read the key's passphrase from the first line of this file.")
-    String file;
-
-    @Option(names = "--ask-passphrase", description = "Ask for the key's passphrase (no echo).")
-    boolean ask;
+    static void addTo(CommandSpec spec) {
+      spec.addOption(BaseCommand.option("--passphrase-env", "VAR", "Read the key's passphrase from this environment variable.").build());
+      spec.addOption(BaseCommand.option("--passphrase-file", "FILE", "Read the key's passphrase from the first line of this file.").build());
+      spec.addOption(BaseCommand.flag("Ask for the key's passphrase (no echo).", "--ask-passphrase").build());
+    }
 
     /** The passphrase given, or null when none was asked for. */
-    char[] read(BaseCommand command) {
+    static char[] read(BaseCommand command) {
+      String variable = command.value("--passphrase-env");
+      String file = command.value("--passphrase-file");
       if (variable != null) {
         String value = command.context().env().get(variable);
         if (value == null || value.isEmpty()) {
@@ -76,7 +89,7 @@ final class Options {
               + "). Fix: pass a readable file whose first line is the passphrase.");
         }
       }
-      if (ask) {
+      if (command.<Boolean>value("--ask-passphrase")) {
         return prompt(command).orElseThrow(() -> command.usage(
             "--ask-passphrase: no terminal to ask on. Fix: use --passphrase-env VAR or --passphrase-file FILE."));
       }
@@ -91,7 +104,7 @@ final class Options {
      * The private key in {@code text}; when it is encrypted and no passphrase source was named, asks on the
      * terminal if there is one. The passphrase is wiped after use.
      */
-    KeySource load(BaseCommand command, String text) {
+    static KeySource load(BaseCommand command, String text) {
       char[] passphrase = read(command);
       try {
         return KeySource.fromPemText(text, passphrase);
@@ -115,22 +128,23 @@ final class Options {
 
   /** An Atomic API key's settings. */
   static final class Atomic {
-    @Option(names = "--max-expiry", paramLabel = "DURATION", converter = Durations.class,
-        description = "The API key's max token expiry (default 7d).")
-    Duration maxExpiry;
+    private Atomic() {}
 
-    @Option(names = "--allowed-issuer", paramLabel = "ISS", description = "An allowed issuer (repeatable); default: any.")
-    List<String> allowedIssuers;
+    static void addTo(CommandSpec spec) {
+      spec.addOption(duration("--max-expiry", "The API key's max token expiry (default 7d)."));
+      spec.addOption(BaseCommand.option("--allowed-issuer", "ISS", "An allowed issuer (repeatable); default: any.")
+          .type(List.class).auxiliaryTypes(String.class).build());
+      spec.addOption(BaseCommand.option("--user-id-claims", "CLAIM",
+          "Where the SDK looks for the user ID, in order (default atomic_sub,atomic_id,sub,id).")
+          .type(List.class).auxiliaryTypes(String.class).splitRegex(",").build());
+      spec.addOption(duration("--sdk-interval", "The SDK's expiry interval (default 60s)."));
+    }
 
-    @Option(names = "--user-id-claims", paramLabel = "CLAIM", split = ",",
-        description = "Where the SDK looks for the user ID, in order (default atomic_sub,atomic_id,sub,id).")
-    List<String> userIdClaims;
-
-    @Option(names = "--sdk-interval", paramLabel = "DURATION", converter = Durations.class,
-        description = "The SDK's expiry interval (default 60s).")
-    Duration sdkInterval;
-
-    AtomicPolicy policy() {
+    static AtomicPolicy policy(BaseCommand command) {
+      Duration maxExpiry = command.value("--max-expiry");
+      List<String> allowedIssuers = command.value("--allowed-issuer");
+      List<String> userIdClaims = command.value("--user-id-claims");
+      Duration sdkInterval = command.value("--sdk-interval");
       AtomicPolicy.Builder b = AtomicPolicy.builder();
       if (maxExpiry != null) {
         b.maxTokenExpiry(maxExpiry);
@@ -150,13 +164,17 @@ final class Options {
 
   /** An Apto program's payload limits. */
   static final class Apto {
-    @Option(names = "--max-payload-bytes", paramLabel = "N", description = "The payload size limit in UTF-8 bytes (default 65536).")
-    Integer maxPayloadBytes;
+    private Apto() {}
 
-    @Option(names = "--max-depth", paramLabel = "N", description = "The payload nesting limit (default 100).")
-    Integer maxDepth;
+    static void addTo(CommandSpec spec) {
+      spec.addOption(BaseCommand.option("--max-payload-bytes", "N", "The payload size limit in UTF-8 bytes (default 65536).")
+          .type(Integer.class).build());
+      spec.addOption(BaseCommand.option("--max-depth", "N", "The payload nesting limit (default 100).").type(Integer.class).build());
+    }
 
-    AptoPolicy.Builder policy() {
+    static AptoPolicy.Builder policy(BaseCommand command) {
+      Integer maxPayloadBytes = command.value("--max-payload-bytes");
+      Integer maxDepth = command.value("--max-depth");
       AptoPolicy.Builder b = AptoPolicy.builder();
       if (maxPayloadBytes != null) {
         b.maxPayloadBytes(maxPayloadBytes);
@@ -166,5 +184,10 @@ final class Options {
       }
       return b;
     }
+  }
+
+  /** A duration option, such as {@code --expires-in 3h} ({@link Durations}). */
+  static picocli.CommandLine.Model.OptionSpec duration(String name, String description) {
+    return BaseCommand.option(name, "DURATION", description).type(Duration.class).converters(new Durations()).build();
   }
 }

@@ -5,18 +5,22 @@ import dev.jwtsigner.atomic.AtomicPolicy;
 import dev.jwtsigner.atomic.AtomicTokenBuilder;
 import dev.jwtsigner.keys.KeySource;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sign atomic} and {@code sign payload}: print a token the platform accepts, or the rules it breaks. */
-@Command(name = "sign", description = "Sign an Atomic SDK token or an Apto signed payload and print it.",
-    subcommands = {SignCommand.Atomic.class, SignCommand.Payload.class})
 final class SignCommand extends BaseCommand {
+
+  SignCommand(JwtSignerCli root) {
+    super(root, "sign", "Sign an Atomic SDK token or an Apto signed payload and print it.");
+  }
+
+  @Override
+  void define(CommandSpec spec) {
+    spec.addSubcommand("atomic", new Atomic(root).build());
+    spec.addSubcommand("payload", new Payload(root).build());
+  }
 
   @Override
   public Integer call() {
@@ -36,56 +40,42 @@ final class SignCommand extends BaseCommand {
     }
   }
 
-  @Command(name = "atomic", sortOptions = false,
-      description = "Sign an Atomic SDK token for a user; every rule of the API key's policy is checked first.")
   static final class Atomic extends BaseCommand {
-    @Option(names = "--key", required = true, paramLabel = "FILE", description = "The private key PEM file (or - for standard input).")
-    String key;
-
-    @Mixin
-    Options.Passphrase passphrase;
-
-    static final class User {
-      @Option(names = "--sub", paramLabel = "ID", description = "The user ID, as sub.")
-      String sub;
-
-      @Option(names = "--atomic-sub", paramLabel = "ID", description = "The user ID, as atomic_sub (when sub means something else).")
-      String atomicSub;
+    Atomic(JwtSignerCli root) {
+      super(root, "atomic", "Sign an Atomic SDK token for a user; every rule of the API key's policy is checked first.");
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    User user;
+    @Override
+    void define(CommandSpec spec) {
+      spec.addOption(option("--key", "FILE", "The private key PEM file (or - for standard input).").required(true).build());
+      Options.Passphrase.addTo(spec);
+      spec.addArgGroup(ArgGroupSpec.builder().exclusive(true).multiplicity("1")
+          .addArg(option("--sub", "ID", "The user ID, as sub.").build())
+          .addArg(option("--atomic-sub", "ID", "The user ID, as atomic_sub (when sub means something else).").build())
+          .build());
+      spec.addOption(option("--alg", "RS256|RS512|ES512", "The algorithm (default: RS256 for RSA, ES512 for EC).").build());
+      spec.addOption(Options.duration("--expires-in", "The token's lifetime, such as 3d, 12h or 30m (default: the builder's)."));
+      spec.addOption(option("--iss", "ISS", "The issuer.").build());
+      spec.addOption(option("--kid", "KID", "The kid header.").build());
+      spec.addOption(claims("--claim", "NAME=TEXT", "An extra claim with a text value (repeatable)."));
+      spec.addOption(claims("--claim-json", "NAME=JSON", "An extra claim with a JSON value, such as n=3 (repeatable)."));
+      Options.Atomic.addTo(spec);
+      Options.At.addTo(spec);
+    }
 
-    @Option(names = "--alg", paramLabel = "RS256|RS512|ES512", description = "The algorithm (default: RS256 for RSA, ES512 for EC).")
-    String algorithm;
-
-    @Option(names = "--expires-in", paramLabel = "DURATION", converter = Durations.class,
-        description = "The token's lifetime, such as 3d, 12h or 30m (default: the builder's).")
-    Duration expiresIn;
-
-    @Option(names = "--iss", paramLabel = "ISS", description = "The issuer.")
-    String issuer;
-
-    @Option(names = "--kid", paramLabel = "KID", description = "The kid header.")
-    String kid;
-
-    @Option(names = "--claim", paramLabel = "NAME=TEXT", description = "An extra claim with a text value (repeatable).")
-    Map<String, String> claims = new LinkedHashMap<>();
-
-    @Option(names = "--claim-json", paramLabel = "NAME=JSON", description = "An extra claim with a JSON value, such as n=3 (repeatable).")
-    Map<String, String> jsonClaims = new LinkedHashMap<>();
-
-    @Mixin
-    Options.Atomic policy;
-
-    @Mixin
-    Options.At at;
+    private static picocli.CommandLine.Model.OptionSpec claims(String name, String label, String description) {
+      return option(name, label, description).type(Map.class).auxiliaryTypes(String.class, String.class).build();
+    }
 
     @Override
     public Integer call() {
-      KeySource keys = passphrase.load(this, readText(key, "the key"));
-      AtomicPolicy p = policy.policy();
-      AtomicTokenBuilder b = AtomicTokenBuilder.create(keys).policy(p).clock(at.clock(context()));
+      KeySource keys = Options.Passphrase.load(this, readText(value("--key"), "the key"));
+      AtomicPolicy p = Options.Atomic.policy(this);
+      AtomicTokenBuilder b = AtomicTokenBuilder.create(keys).policy(p).clock(Options.At.clock(this));
+      String algorithm = value("--alg");
+      String issuer = value("--iss");
+      String kid = value("--kid");
+      Duration expiresIn = value("--expires-in");
       if (algorithm != null) {
         b = b.algorithm(algorithm);
       }
@@ -98,11 +88,12 @@ final class SignCommand extends BaseCommand {
       if (expiresIn != null) {
         b = b.expiresIn(expiresIn);
       }
-      b = user.sub != null ? b.subject(user.sub) : b.atomicSubject(user.atomicSub);
-      for (Map.Entry<String, String> c : claims.entrySet()) {
+      String sub = value("--sub");
+      b = sub != null ? b.subject(sub) : b.atomicSubject(value("--atomic-sub"));
+      for (Map.Entry<String, String> c : this.<String, String>map("--claim").entrySet()) {
         b = b.claim(c.getKey(), c.getValue());
       }
-      for (Map.Entry<String, String> c : jsonClaims.entrySet()) {
+      for (Map.Entry<String, String> c : this.<String, String>map("--claim-json").entrySet()) {
         try {
           b = b.claim(c.getKey(), Json.parse(c.getValue()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -113,44 +104,42 @@ final class SignCommand extends BaseCommand {
       print(this, b.sign());
       return 0;
     }
+
+    private <K, V> Map<K, V> map(String option) {
+      Map<K, V> m = value(option);
+      return m == null ? Map.of() : m;
+    }
   }
 
-  @Command(name = "payload", sortOptions = false,
-      description = "Sign a JSON request body as an RS256 JWT (Content-Type: application/jwt); iat is added.")
   static final class Payload extends BaseCommand {
-    @Parameters(paramLabel = "BODY.json|-", arity = "0..1", description = "The JSON body (default: standard input).")
-    String body = "-";
+    Payload(JwtSignerCli root) {
+      super(root, "payload", "Sign a JSON request body as an RS256 JWT (Content-Type: application/jwt); iat is added.");
+    }
 
-    @Option(names = "--key", required = true, paramLabel = "FILE", description = "The RSA private key PEM file.")
-    String key;
-
-    @Mixin
-    Options.Passphrase passphrase;
-
-    @Option(names = "--kid", required = true, paramLabel = "KID", description = "The kid the public key is registered under, such as key_1.")
-    String kid;
-
-    @Option(names = "--expires-in", paramLabel = "DURATION", converter = Durations.class, description = "Add exp this far after iat.")
-    Duration expiresIn;
-
-    @Option(names = "--no-iat", description = "Leave iat out.")
-    boolean noIat;
-
-    @Mixin
-    Options.Apto limits;
-
-    @Mixin
-    Options.At at;
+    @Override
+    void define(CommandSpec spec) {
+      spec.addPositional(parameter("BODY.json|-", "The JSON body (default: standard input).").arity("0..1").required(false).initialValue("-").build());
+      spec.addOption(option("--key", "FILE", "The RSA private key PEM file.").required(true).build());
+      Options.Passphrase.addTo(spec);
+      spec.addOption(option("--kid", "KID", "The kid the public key is registered under, such as key_1.").required(true).build());
+      spec.addOption(Options.duration("--expires-in", "Add exp this far after iat."));
+      spec.addOption(flag("Leave iat out.", "--no-iat").build());
+      Options.Apto.addTo(spec);
+      Options.At.addTo(spec);
+    }
 
     @Override
     public Integer call() {
+      String body = parameter();
+      String key = value("--key");
       if ("-".equals(body) && "-".equals(key)) {
         throw usage("the key and the body cannot both come from standard input. Fix: pass one of them as a file.");
       }
       String json = readText(body, "the body");
-      KeySource keys = passphrase.load(this, readText(key, "the key"));
-      SignedPayloadBuilder b = SignedPayloadBuilder.create(keys).keyId(kid).policy(limits.policy().build())
-          .clock(at.clock(context())).issuedAt(!noIat);
+      KeySource keys = Options.Passphrase.load(this, readText(key, "the key"));
+      SignedPayloadBuilder b = SignedPayloadBuilder.create(keys).keyId(value("--kid")).policy(Options.Apto.policy(this).build())
+          .clock(Options.At.clock(this)).issuedAt(!this.<Boolean>value("--no-iat"));
+      Duration expiresIn = value("--expires-in");
       if (expiresIn != null) {
         b = b.expiresIn(expiresIn);
       }

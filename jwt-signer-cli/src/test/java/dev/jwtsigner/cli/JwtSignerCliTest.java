@@ -3,8 +3,11 @@ package dev.jwtsigner.cli;
 import static dev.jwtsigner.cli.Cli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,20 @@ class JwtSignerCliTest {
       Cli.Result v = cli().run(version.toArray(String[]::new));
       assertThat(v.exitCode()).isZero();
       assertThat(v.out()).as(String.join(" ", version)).startsWith("jwt-signer ").doesNotContain("unknown");
+    }
+  }
+
+  @Test
+  void everyCommandsHelpIsTheRecordedText() throws IOException {
+    for (List<String> command : commands()) {
+      List<String> help = new ArrayList<>(command);
+      help.add("--help");
+      String name = command.isEmpty() ? "jwt-signer" : String.join("-", command);
+      try (InputStream recorded = JwtSignerCliTest.class.getResourceAsStream("help/" + name + ".txt")) {
+        assertThat(recorded).as(name).isNotNull();
+        assertThat(cli().run(help.toArray(String[]::new)).out()).as(name)
+            .isEqualTo(new String(recorded.readAllBytes(), StandardCharsets.UTF_8));
+      }
     }
   }
 

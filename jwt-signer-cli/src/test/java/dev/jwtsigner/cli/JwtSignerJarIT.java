@@ -28,8 +28,13 @@ class JwtSignerJarIT {
   record Run(int exitCode, String out, String err) {}
 
   private Run run(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        JAR.toAbsolutePath().toString()));
+    return run(List.of(), args);
+  }
+
+  private Run run(List<String> jvmOptions, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
     command.addAll(List.of(args));
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
@@ -60,6 +65,23 @@ class JwtSignerJarIT {
     Run usage = run("verify", "atomic", "token.txt");
     assertThat(usage.exitCode()).isEqualTo(2);
     assertThat(usage.err()).startsWith("jwt-signer verify atomic: Missing required option: '--trust=KEY|JWKS'");
+  }
+
+  @Test
+  void theEverydayCommandsReadNoAnnotation() throws Exception {
+    assertThat(run("keygen", "--platform", "atomic", "--alg", "ES512", "--out", "keys").exitCode()).isZero();
+    Files.writeString(dir.resolve("token.txt"), run("sign", "atomic", "--key", "keys/private.pem", "--sub", "u").out());
+    List<List<String>> commands = List.of(List.of("sign", "atomic", "--key", "keys/private.pem", "--sub", "u"),
+        List.of("inspect", "token.txt"), List.of("verify", "atomic", "token.txt", "--trust", "keys/public.pem"),
+        List.of("keys", "inspect", "keys/private.pem"), List.of("--version"));
+    for (List<String> command : commands) {
+      Path log = dir.resolve("classes.txt");
+      Run r = run(List.of("-Xlog:class+load=info:file=" + log), command.toArray(String[]::new));
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      // the JDK makes a proxy class for each annotation type read: picocli's model is built without any
+      assertThat(Files.readString(log)).as(String.join(" ", command)).contains("dev.jwtsigner.cli.JwtSignerCli ")
+          .doesNotContainPattern("jdk\\.proxy\\d|\\$Proxy\\d");
+    }
   }
 
   @Test
@@ -148,7 +170,13 @@ class JwtSignerJarIT {
     assertThat(second.err()).isEmpty();
     // the training ran inspect although the first run was --version: its classes come from the archive
     assertThat(Files.readString(log)).as("classes mapped from the archive")
-        .contains("dev.jwtsigner.cli.InspectCommand source: shared objects file")
+        .contains("dev.jwtsigner.cli.InspectCommand source: shared objects file");
+    // --help reaches no core class (the model is built without reflection): a token does
+    String token = dev.jwtsigner.atomic.AtomicTokenBuilder.create(FakeKeys.rsa2048().keySource()).subject("u").sign();
+    Run third = launch(java.util.Map.of("XDG_CACHE_HOME", cache.toString(),
+        "JWT_SIGNER_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "inspect", token);
+    assertThat(third.exitCode()).as(third.err()).isZero();
+    assertThat(Files.readString(log)).as("core classes mapped from the archive")
         .contains("dev.jwtsigner.atomic.AtomicPolicy source: shared objects file");
     if (kind.equals(".jsa")) {
       // a static archive holds picocli's classes, which a JDK 17 dynamic archive leaves out (built for Java 5)
