@@ -47,7 +47,7 @@ class JwtSignerJarIT {
   void runsEveryStepOfTheKeyToTokenPathAsAProcess() throws Exception {
     Run version = run("--version");
     assertThat(version.exitCode()).isZero();
-    assertThat(version.out()).startsWith("jwt-signer 0.2.0-SNAPSHOT\n");
+    assertThat(version.out()).startsWith("jwt-signer 0.2.0\n");
 
     assertThat(run("keygen", "--platform", "atomic", "--out", "keys").exitCode()).isZero();
     Run sign = run("sign", "atomic", "--key", "keys/private.pem", "--sub", "user-1", "--expires-in", "3h");
