@@ -19,10 +19,6 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code keygen}: a key pair in every upload-ready form, and what to paste where. */
 final class KeygenCommand extends BaseCommand {
 
-  /** Read by {@link #call()} and used by {@link #where(boolean)}. */
-  private Platform platform;
-  private String kid;
-
   KeygenCommand(JwtSignerCli root) {
     super(root, "keygen", "Make a key pair and write it in every upload-ready form, then say what to paste where.",
         "Writes private.pem (PKCS#8, rw-------), public.pem (SPKI), public-rsa.pem (PKCS#1, RSA only),",
@@ -41,8 +37,7 @@ final class KeygenCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    platform = value("--platform");
-    kid = value("--kid");
+    Platform platform = platform();
     String algorithm = value("--alg");
     Integer bits = value("--bits");
     JwsAlgorithm alg = JwsAlgorithm.fromJoseName(algorithm)
@@ -82,7 +77,7 @@ final class KeygenCommand extends BaseCommand {
     o.println();
     o.println("Keep private.pem secret; never upload it. Sign with it:");
     o.println(platform == Platform.apto
-        ? "  jwt-signer sign payload --key " + folder.resolve(KeyPairs.PRIVATE_KEY_FILE) + " --kid " + kid + " body.json"
+        ? "  jwt-signer sign payload --key " + folder.resolve(KeyPairs.PRIVATE_KEY_FILE) + " --kid " + kid() + " body.json"
         : "  jwt-signer sign atomic --key " + folder.resolve(KeyPairs.PRIVATE_KEY_FILE) + " --alg " + alg + " --sub USER_ID");
     o.println();
     o.println(platform.title + ": " + where(rsa));
@@ -92,8 +87,8 @@ final class KeygenCommand extends BaseCommand {
   }
 
   private String where(boolean rsa) {
-    if (platform == Platform.apto) {
-      return "register " + KeyPairs.PUBLIC_KEY_FILE + " as a signed-payload public key under kid \"" + kid
+    if (platform() == Platform.apto) {
+      return "register " + KeyPairs.PUBLIC_KEY_FILE + " as a signed-payload public key under kid \"" + kid()
           + "\" (one per environment; at most two at a time, for rotation).";
     }
     return "paste " + (rsa ? KeyPairs.RSA_PUBLIC_KEY_FILE + " (or " + KeyPairs.PUBLIC_KEY_FILE + ")" : KeyPairs.PUBLIC_KEY_FILE)
@@ -152,5 +147,13 @@ final class KeygenCommand extends BaseCommand {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private Platform platform() {
+    return value("--platform");
+  }
+
+  private String kid() {
+    return value("--kid");
   }
 }
